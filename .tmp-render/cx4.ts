@@ -1,0 +1,3 @@
+import { text } from '../src/render/escape.js'
+console.log(text('@org/teamwww.x.io@user'))
+console.log(text('-->-->'))

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest'
+import {
+  assess,
+  confirm,
+  confirmationRounds,
+  holm,
+  screen,
+  type MetricSamples
+} from '../../src/bench/gate.js'
+
+const S = { alpha: 0.05, timeThreshold: 0.1, allocThreshold: 0.05, gcThreshold: 0.1 }
+const seq = (start: number, step: number, n = 10) =>
+  Array.from({ length: n }, (_, i) => start + i * step)
+const ms = (
+  unit: string,
+  base: number[],
+  head: number[],
+  benchmark = 'BenchmarkX'
+): MetricSamples => ({
+  variant: 'GOGC=100',
+  package: 'p',
+  benchmark,
+  unit,
+  base,
+  head
+})
+
+describe('holm', () => {
+  it('steps down and stops at the first non-rejection', () => {
+    expect(holm([0.01, 0.04, 0.03, 0.005], 0.05).reject).toEqual([true, false, false, true])
+    expect(holm([0.001, 0.002, 0.003], 0.05).reject).toEqual([true, true, true])
+    expect(holm([0.001, 0.002, 0.003], 0.05).thresholds).toEqual([0.05 / 3, 0.05 / 2, 0.05])
+    expect(holm([], 0.05).reject).toEqual([])
+  })
+})
+
+describe('assess: significance × threshold truth table', () => {
+  const cases: [
+    string,
+    MetricSamples,
+    { certain: boolean; direction: number; reaches: boolean; sig: boolean }
+  ][] = [
+    [
+      '+20% time, separated',
+      ms('sec/op', seq(100, 1), seq(120, 1)),
+      { certain: false, direction: 1, reaches: true, sig: true }
+    ],
+    [
+      '+10% time, separated, at the threshold',
+      ms('sec/op', seq(100, 0.5), seq(110, 0.5)),
+      { certain: false, direction: 1, reaches: true, sig: true }
+    ],
+    [
+      '+3% time, separated: below threshold',
+      ms('sec/op', seq(100, 0.1), seq(103, 0.1)),
+      { certain: false, direction: 1, reaches: false, sig: true }
+    ],
+    [
+      '-20% time: improvement',
+      ms('sec/op', seq(100, 1), seq(80, 1)),
+      { certain: false, direction: -1, reaches: true, sig: true }
+    ],
+    [
+      'identical: nothing',
+      ms('sec/op', seq(100, 1), seq(100, 1)),
+      { certain: false, direction: 0, reaches: false, sig: false }
+    ],
+    [
+      '+1 alloc on 100 (1% < 5%): deterministic, always counts',
+      ms('allocs/op', Array(10).fill(100), Array(10).fill(101)),
+      { certain: true, direction: 1, reaches: true, sig: true }
+    ],
+    [
+      '+1% B/op deterministic: certain but below threshold',
+      ms('B/op', Array(10).fill(1000), Array(10).fill(1010)),
+      { certain: true, direction: 1, reaches: false, sig: true }
+    ],
+    [
+      '0 → 0.01 gc-cycles/op: from zero counts',
+      ms('gc-cycles/op', Array(10).fill(0), seq(0.01, 0.0001)),
+      { certain: false, direction: 1, reaches: true, sig: true }
+    ],
+    [
+      'higher throughput is better',
+      ms('B/s', seq(100, 1), seq(130, 1)),
+      { certain: false, direction: -1, reaches: true, sig: true }
+    ]
+  ]
+  for (const [name, input, want] of cases) {
+    it(name, () => {
+      const a = assess(
+        input,
+        input.unit === 'sec/op' || input.unit === 'B/s'
+          ? 0.1
+          : input.unit.includes('gc')
+            ? 0.1
+            : 0.05
+      )
+      expect(a.certain).toBe(want.certain)
+      expect(a.direction).toBe(want.direction)
+      expect(a.reachesThreshold).toBe(want.reaches)
+      expect(a.p <= 0.05).toBe(want.sig)
+    })
+  }
+})
+
+describe('screen + confirm', () => {
+  it('A/A across many comparisons flags nothing', () => {
+    const list: MetricSamples[] = []
+    for (let b = 0; b < 20; b++) {
+      for (const unit of ['sec/op', 'B/op', 'allocs/op', 'gc-cycles/op']) {
+        const vals = seq(100 + b, 1).map((x, i) => x + ((i * 7919) % 13) / 10)
+        list.push(ms(unit, vals, [...vals].reverse(), `B${b}`))
+      }
+    }
+    const s = screen(list, S)
+    expect(s.suspects).toEqual([])
+    expect(s.comparisons.every((c) => c.verdict === 'unchanged')).toBe(true)
+    expect(s.correction).toMatch(/^Holm–Bonferroni across \d+ tested comparisons/)
+  })
+
+  it('a separated +25% survives Holm across 240 comparisons (n=10 reaches 1.08e-5)', () => {
+    const list: MetricSamples[] = Array.from({ length: 239 }, (_, i) =>
+      ms('sec/op', seq(100, 1), seq(100.5, 1), `B${i}`)
+    )
+    list.push(ms('sec/op', seq(100, 1), seq(125, 1), 'Slow'))
+    const s = screen(list, S)
+    expect(s.suspects).toEqual([239])
+    expect(s.comparisons[239].verdict).toBe('regression')
+    expect(s.comparisons[239].alphaAdjusted).toBeCloseTo(0.05 / 240, 12)
+  })
+
+  it('falls back to uncorrected screening when Holm is infeasible, and says so', () => {
+    const list = Array.from({ length: 30 }, (_, i) =>
+      ms('sec/op', seq(100, 1, 5), seq(100, 1, 5), `B${i}`)
+    )
+    list.push(ms('sec/op', seq(100, 1, 5), seq(150, 1, 5), 'Slow'))
+    const s = screen(list, S)
+    expect(s.correction).toMatch(/infeasible/)
+    expect(s.suspects).toEqual([30])
+  })
+
+  it('confirmation decides: confirmed, contradicted, or missing', () => {
+    const list = [
+      ms('sec/op', seq(100, 1), seq(130, 1), 'A'),
+      ms('sec/op', seq(100, 1), seq(130, 1), 'B'),
+      ms('sec/op', seq(100, 1), seq(130, 1), 'C'),
+      ms('allocs/op', Array(10).fill(3), Array(10).fill(4), 'D')
+    ]
+    const s = screen(list, S)
+    expect(s.suspects).toEqual([0, 1, 2, 3])
+    const fresh = new Map<number, MetricSamples>([
+      [0, ms('sec/op', seq(100, 1), seq(131, 1), 'A')],
+      [1, ms('sec/op', seq(100, 1), seq(100, 1), 'B')],
+      [3, ms('allocs/op', Array(10).fill(3), Array(10).fill(4), 'D')]
+    ])
+    const out = confirm(s, fresh, S)
+    expect(out.map((c) => [c.verdict, c.confirmed])).toEqual([
+      ['regression', true],
+      ['inconclusive', false],
+      ['inconclusive', false],
+      ['regression', true]
+    ])
+  })
+
+  it('custom units are reported but never gate', () => {
+    const s = screen([ms('widgets/op', seq(100, 1), seq(200, 1))], S)
+    expect(s.comparisons[0].kind).toBe('other')
+    expect(s.comparisons[0].verdict).toBe('inconclusive')
+    expect(s.suspects).toEqual([])
+  })
+
+  it('picks enough confirmation rounds for Holm across the suspects', () => {
+    expect(confirmationRounds(1, 0.05, 10)).toBe(10)
+    expect(confirmationRounds(6, 0.05, 3)).toBe(5) // 2/C(10,5)=0.0079 ≤ 0.05/6; n=4 gives 0.029
+    expect(confirmationRounds(5000, 0.05, 10)).toBe(11)
+  })
+})

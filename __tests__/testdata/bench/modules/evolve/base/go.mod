@@ -1,0 +1,3 @@
+module example.com/evolve
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/power
+
+go 1.22

@@ -1,0 +1,5 @@
+//go:build slow10
+
+package work
+
+const reps = 11

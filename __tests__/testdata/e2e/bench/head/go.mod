@@ -1,0 +1,3 @@
+module example.com/benchy
+
+go 1.22

@@ -1,0 +1,25 @@
+// Package racy is the end-to-end races fixture: base has one race (Hit), the head variants add,
+// move or fix races.
+package racy
+
+import "sync"
+
+type Counter struct {
+	mu   sync.Mutex
+	n    int
+	hits int
+}
+
+// Inc is safe on base.
+func (c *Counter) Inc() {
+	c.mu.Lock()
+	c.n++
+	c.mu.Unlock()
+}
+
+// Hit takes the lock now: the PR fixes the race.
+func (c *Counter) Hit() {
+	c.mu.Lock()
+	c.hits++
+	c.mu.Unlock()
+}

@@ -1,0 +1,3 @@
+module example.com/racefix/basic
+
+go 1.22

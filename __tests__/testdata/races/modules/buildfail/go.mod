@@ -1,0 +1,3 @@
+module example.com/racefix/buildfail
+
+go 1.22

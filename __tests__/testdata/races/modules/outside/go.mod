@@ -1,0 +1,3 @@
+module example.com/racefix/outside
+
+go 1.22

@@ -1,0 +1,5 @@
+package initrace
+
+import "testing"
+
+func TestNothing(t *testing.T) { t.Log("init already raced") }

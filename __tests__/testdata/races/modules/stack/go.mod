@@ -1,0 +1,3 @@
+module example.com/racefix/stack
+
+go 1.22

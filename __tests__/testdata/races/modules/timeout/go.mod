@@ -1,0 +1,3 @@
+module example.com/racefix/timeout
+
+go 1.22

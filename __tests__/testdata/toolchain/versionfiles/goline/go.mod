@@ -1,0 +1,3 @@
+module example.com/goline
+
+go 1.24

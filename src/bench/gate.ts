@@ -1,0 +1,213 @@
+/**
+ * The statistics gate. A metric change is a regression (or improvement) only when
+ *
+ *  (a) it is significant: two-sided Mann-Whitney U (mann-whitney.ts) with Holm–Bonferroni across
+ *      every comparison tested in the run (all variants, packages, benchmarks and metrics). Holm
+ *      controls the family-wise error rate — the chance of ANY false alarm in a run — which is what
+ *      "an identical head flags nothing in ≥99% of runs" asks for; Benjamini–Hochberg controls only
+ *      the expected share of false discoveries and would let one false alarm through in many A/A
+ *      runs. Holm is uniformly more powerful than plain Bonferroni.
+ *      Deterministic metrics (every value equal on each side, different between sides: allocs/op,
+ *      usually B/op) are certain: p = 0, exempt from the correction.
+ *      If even perfectly separated samples cannot pass Holm's first step (α/m below the test's
+ *      minimum p, 2/C(n1+n2, n1) ≈ 1.08e-5 for 10+10), stage 1 screens at α uncorrected instead
+ *      and says so; the correction then rests on stage 2 alone, which still bounds the family-wise
+ *      error because stage 2 uses fresh samples.
+ *  (b) the change reaches its threshold (time / alloc / gc): the far end of the change's interval
+ *      (from the order-statistic 95% intervals of both medians) is at least the threshold, so an
+ *      injected +10% is not missed half the time by noise around a 10% threshold, while changes
+ *      shown to be smaller are not reported. One extra deterministic allocation per op always counts.
+ *  (c) stage 2 confirms it: fresh rounds of just the suspect benchmarks, tested again with Holm
+ *      across the suspects at α, with the same direction and (b) again.
+ */
+import type { ChangeVerdict, MetricComparison, MetricKind } from '../domain/model.js'
+import { mannWhitneyP, minAchievableP } from './mann-whitney.js'
+import { summarize } from './summary.js'
+import { lowerIsBetter, metricKind } from './units.js'
+
+/** One metric of one benchmark under one variant: the raw values of each side (tidied unit). */
+export interface MetricSamples {
+  variant: string
+  package: string
+  benchmark: string
+  unit: string
+  base: number[]
+  head: number[]
+}
+
+export interface GateSettings {
+  alpha: number
+  timeThreshold: number
+  allocThreshold: number
+  gcThreshold: number
+}
+
+/** What one side-by-side test says, before any correction. */
+export interface Assessment {
+  p: number
+  /** Both sides constant and different: the change is certain. */
+  certain: boolean
+  delta: number | null
+  /** +1 worse, -1 better, 0 no change, from the medians. */
+  direction: -1 | 0 | 1
+  /** (b): the change can reach the threshold in the direction of `direction`. */
+  reachesThreshold: boolean
+}
+
+/** The threshold fraction for a metric kind; custom units use the time threshold (not gated). */
+export function thresholdFor(kind: MetricKind, s: GateSettings): number {
+  if (kind === 'alloc') return s.allocThreshold
+  if (kind === 'gc') return s.gcThreshold
+  return s.timeThreshold
+}
+
+/** Tests one metric. Pure. */
+export function assess(ms: MetricSamples, threshold: number): Assessment {
+  const b = summarize(ms.base)
+  const h = summarize(ms.head)
+  const constant = (xs: number[]) => xs.length > 0 && xs.every((x) => x === xs[0])
+  const certain = constant(ms.base) && constant(ms.head) && ms.base[0] !== ms.head[0]
+  const p = certain ? 0 : mannWhitneyP(ms.base, ms.head)
+  const lower = lowerIsBetter(ms.unit)
+  const raw = Math.sign(h.center - b.center)
+  const direction = (lower ? raw : -raw) as -1 | 0 | 1
+  const delta = b.center === 0 ? (h.center === 0 ? 0 : null) : h.center / b.center - 1
+  let reaches: boolean
+  if (direction === 0) reaches = false
+  else if (delta === null)
+    reaches = true // from zero to something: unbounded relative change
+  else if (certain && ms.unit === 'allocs/op' && Math.abs(h.center - b.center) >= 1) reaches = true
+  else {
+    // Far end of the change interval in the direction of the change.
+    const far =
+      raw > 0
+        ? (h.high ?? h.center) / Math.max(b.low ?? b.center, Number.MIN_VALUE) - 1
+        : (h.low ?? h.center) / (b.high ?? b.center) - 1
+    reaches = Math.abs(far) >= threshold && Math.abs(delta) > 0
+  }
+  return { p, certain, delta, direction, reachesThreshold: reaches }
+}
+
+/** Holm step-down: which p-values are rejected at family-wise level α, and each one's threshold. */
+export function holm(
+  ps: readonly number[],
+  alpha: number
+): { reject: boolean[]; thresholds: number[] } {
+  const m = ps.length
+  const order = ps.map((p, i) => [p, i] as const).sort((a, b) => a[0] - b[0])
+  const reject = new Array<boolean>(m).fill(false)
+  const thresholds = new Array<number>(m).fill(alpha / Math.max(m, 1))
+  let stopped = false
+  order.forEach(([p, i], rank) => {
+    thresholds[i] = alpha / (m - rank)
+    if (!stopped && p <= thresholds[i]) reject[i] = true
+    else stopped = true
+  })
+  return { reject, thresholds }
+}
+
+/** Stage 1 result: comparisons with provisional verdicts, plus which ones are suspects. */
+export interface Screened {
+  comparisons: MetricComparison[]
+  /** Indexes into `comparisons` of suspected changes (regression or improvement, kind != other). */
+  suspects: number[]
+  correction: string
+}
+
+/** Stage 1: test every metric, correct across the run, apply thresholds. Pure. */
+export function screen(list: readonly MetricSamples[], s: GateSettings): Screened {
+  const kinds = list.map((ms) => metricKind(ms.unit))
+  const assessed = list.map((ms, i) => assess(ms, thresholdFor(kinds[i], s)))
+  // The family: every comparison that was actually tested (certain ones are exempt).
+  const tested = list
+    .map((_, i) => i)
+    .filter((i) => !assessed[i].certain && list[i].base.length > 0 && list[i].head.length > 0)
+  const m = tested.length
+  const minP = tested.reduce(
+    (lo, i) => Math.min(lo, minAchievableP(list[i].base.length, list[i].head.length)),
+    1
+  )
+  const feasible = m === 0 || s.alpha / m >= minP
+  const h = holm(
+    tested.map((i) => assessed[i].p),
+    s.alpha
+  )
+  // Per tested comparison: the p threshold it faced and whether it passed.
+  const decided = new Map<number, { threshold: number; passed: boolean }>()
+  tested.forEach((i, k) => {
+    decided.set(
+      i,
+      feasible
+        ? { threshold: h.thresholds[k], passed: h.reject[k] }
+        : { threshold: s.alpha, passed: assessed[i].p <= s.alpha }
+    )
+  })
+  const isSig = (i: number) => assessed[i].certain || decided.get(i)?.passed === true
+  const comparisons: MetricComparison[] = []
+  const suspects: number[] = []
+  list.forEach((ms, i) => {
+    const a = assessed[i]
+    const suspect = isSig(i) && a.reachesThreshold && a.direction !== 0
+    let verdict: ChangeVerdict = 'unchanged'
+    if (suspect && kinds[i] === 'other') verdict = 'inconclusive'
+    else if (suspect) {
+      verdict = a.direction > 0 ? 'regression' : 'improvement'
+      suspects.push(i)
+    }
+    comparisons.push({
+      variant: ms.variant,
+      package: ms.package,
+      benchmark: ms.benchmark,
+      unit: ms.unit,
+      kind: kinds[i],
+      base: ms.base.length ? summarize(ms.base) : null,
+      head: ms.head.length ? summarize(ms.head) : null,
+      delta: a.delta,
+      p: a.p,
+      alphaAdjusted: decided.get(i)?.threshold ?? s.alpha,
+      threshold: thresholdFor(kinds[i], s),
+      verdict,
+      confirmed: null,
+      lowerIsBetter: lowerIsBetter(ms.unit)
+    })
+  })
+  const correction = feasible
+    ? `Holm–Bonferroni across ${m} tested comparisons at α=${s.alpha} (deterministic changes exempt), then confirmation rounds with Holm across the suspects`
+    : `Holm–Bonferroni was infeasible (α/${m} = ${(s.alpha / m).toExponential(2)} is below the smallest p-value ${minP.toExponential(2)} these sample sizes allow), so the first stage screened at α=${s.alpha} uncorrected; confirmation rounds with fresh samples and Holm across the suspects carry the correction. Raise bench-count to restore the first-stage correction.`
+  return { comparisons, suspects, correction }
+}
+
+/** Stage 2: fresh samples for the suspects decide; others keep their verdict. Pure. */
+export function confirm(
+  screened: Screened,
+  fresh: ReadonlyMap<number, MetricSamples>,
+  s: GateSettings
+): MetricComparison[] {
+  const out = screened.comparisons.map((c) => ({ ...c }))
+  const ids = screened.suspects.filter((i) => fresh.has(i))
+  const assessed = ids.map((i) => assess(fresh.get(i)!, out[i].threshold))
+  const testedIdx = ids.map((_, k) => k).filter((k) => !assessed[k].certain)
+  const h = holm(
+    testedIdx.map((k) => assessed[k].p),
+    s.alpha
+  )
+  ids.forEach((i, k) => {
+    const a = assessed[k]
+    const t = testedIdx.indexOf(k)
+    const sig = a.certain || (t >= 0 && h.reject[t])
+    const wanted = out[i].verdict === 'regression' ? 1 : -1
+    out[i].confirmed = sig && a.reachesThreshold && a.direction === wanted
+  })
+  for (const i of screened.suspects) {
+    if (!fresh.has(i)) out[i].confirmed = false
+    if (!out[i].confirmed) out[i].verdict = 'inconclusive'
+  }
+  return out
+}
+
+/** Sample size per side for confirmation so that Holm across `m` suspects can reject at α. */
+export function confirmationRounds(m: number, alpha: number, atLeast: number): number {
+  let n = Math.max(atLeast, 2)
+  while (n < 50 && minAchievableP(n, n) > alpha / Math.max(m, 1)) n++
+  return n
+}

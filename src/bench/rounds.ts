@@ -1,0 +1,103 @@
+/**
+ * Interleaved rounds. Within a GC variant, round r runs every package on one side and then on
+ * the other, alternating which side goes first (AB, BA, AB, ... = ABBA pairs), so slow drift on
+ * the runner (CPU credits, neighbours, heat) hits both sides alike. Each run is one process with
+ * `-test.count=1`, stderr merged into stdout so gctrace lines stay in order.
+ */
+import type { GcVariant } from '../domain/config.js'
+import type { Side } from '../domain/model.js'
+import type { BenchContext, PackageTarget } from './context.js'
+import { parseRunOutput } from './run-output.js'
+import { translateTestFlags } from './test-flags.js'
+import type { BenchFailure, Sample } from './types.js'
+
+/** A failure seen in some run, with where it happened. */
+export interface RunFailure extends BenchFailure {
+  side: Side
+  package: string
+  variant: string
+}
+
+export interface RoundsResult {
+  samples: Sample[]
+  failures: RunFailure[]
+  unparsed: string[]
+}
+
+export interface RoundsPlan {
+  variant: GcVariant
+  /** Which packages and which `-test.bench` patterns to run (several when names differ in depth). */
+  work: { target: PackageTarget; patterns: string[] }[]
+  rounds: number
+  /** Number the first round gets (confirmation rounds continue after the initial ones). */
+  firstRound: number
+  benchtime: string
+}
+
+/** The argument list for one measured run. */
+export function benchArgs(ctx: BenchContext, pattern: string, benchtime: string): string[] {
+  return [
+    '-test.run=^$',
+    `-test.bench=${pattern}`,
+    `-test.benchtime=${benchtime}`,
+    '-test.count=1',
+    '-test.benchmem',
+    `-test.timeout=${ctx.config.testTimeout}`,
+    ...translateTestFlags(ctx.config.testFlags).args
+  ]
+}
+
+/** Runs the plan's rounds and returns every sample and failure. */
+export async function runRounds(ctx: BenchContext, plan: RoundsPlan): Promise<RoundsResult> {
+  const out: RoundsResult = { samples: [], failures: [], unparsed: [] }
+  for (let k = 0; k < plan.rounds; k++) {
+    const round = plan.firstRound + k
+    const order: Side[] = k % 2 === 0 ? ['base', 'head'] : ['head', 'base']
+    for (const side of order) {
+      for (const { target, patterns } of plan.work) {
+        const build = target[side]
+        if (!build) continue
+        for (const pattern of patterns) {
+          await runOnce(ctx, { plan, round, side, target, pattern }, out)
+        }
+      }
+    }
+  }
+  return out
+}
+
+async function runOnce(
+  ctx: BenchContext,
+  r: { plan: RoundsPlan; round: number; side: Side; target: PackageTarget; pattern: string },
+  out: RoundsResult
+): Promise<void> {
+  const build = r.target[r.side]!
+  const res = await ctx.runner.run({
+    command: build.binary,
+    args: benchArgs(ctx, r.pattern, r.plan.benchtime),
+    cwd: build.dir,
+    env: { ...r.plan.variant.env, GODEBUG: 'gctrace=1' },
+    mergeStderr: true,
+    timeoutMs: ctx.config.testTimeoutMs + 30_000,
+    echo: false
+  })
+  const text = res.stdout + (res.stderr ? `\n${res.stderr}` : '')
+  const parsed = parseRunOutput(text)
+  const where = { side: r.side, package: r.target.importPath, variant: r.plan.variant.label }
+  for (const result of parsed.results) {
+    out.samples.push({ ...result, ...where, round: r.round })
+  }
+  for (const f of parsed.failures) out.failures.push({ ...f, ...where })
+  if (res.timedOut) {
+    out.failures.push({ ...where, name: null, kind: 'no-result', detail: ['timed out'] })
+  } else if (res.exitCode !== 0 && parsed.failures.length === 0) {
+    const tail = text.trim().split('\n').slice(-10)
+    out.failures.push({
+      ...where,
+      name: null,
+      kind: 'no-result',
+      detail: [`exit status ${res.exitCode}`, ...tail]
+    })
+  }
+  out.unparsed.push(...parsed.unparsed.map((l) => `${r.target.importPath} (${r.side}): ${l}`))
+}

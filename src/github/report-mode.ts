@@ -1,0 +1,71 @@
+/**
+ * Report mode's entry for src/main.ts: read the triggering run from the `workflow_run` payload,
+ * load its checked and merged reports through @actions/artifact and Octokit, and write the merged
+ * report where check mode writes its own.
+ */
+import { DefaultArtifactClient } from '@actions/artifact'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type { Config } from '../domain/config.js'
+import type { RunContext } from '../domain/context.js'
+import type { Report } from '../domain/model.js'
+import type { Logger } from '../ports.js'
+import { actionsArtifactSource } from './artifact-source.js'
+import { loadRunReport, type TriggeringRun } from './load-run-report.js'
+import { createGitHubClient, fetchPullHead } from './octokit-store.js'
+
+/** The payload is not a `workflow_run` event we can use. */
+export class NotWorkflowRunError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'NotWorkflowRunError'
+  }
+}
+
+/** The triggering run from a `workflow_run` payload. */
+export function triggeringRunFrom(payload: unknown): TriggeringRun {
+  const wr = (payload as { workflow_run?: Record<string, unknown> } | null)?.workflow_run
+  const id = wr?.id
+  const headSha = wr?.head_sha
+  if (typeof id !== 'number' || typeof headSha !== 'string' || !/^[0-9a-f]{40}$/.test(headSha)) {
+    throw new NotWorkflowRunError(
+      'mode: report runs on a workflow_run event (on: workflow_run: types: [completed]); ' +
+        'this event has no workflow_run.id and head_sha'
+    )
+  }
+  const repoId = (wr?.head_repository as { id?: unknown } | undefined)?.id
+  return { id, headSha, headRepoId: typeof repoId === 'number' ? repoId : null }
+}
+
+/**
+ * Report mode: the triggering run's reports, checked and merged, also written to
+ * `<outDir>/report.json`. Throws `HostileArtifactError`, `InvalidReportError`, `NoReportError`
+ * or `NotWorkflowRunError` with a message that says what was refused.
+ */
+export async function runReportMode(o: {
+  config: Config
+  ctx: RunContext
+  env: NodeJS.ProcessEnv
+  logger: Logger
+  outDir: string
+}): Promise<Report> {
+  const { config, ctx, logger } = o
+  const run = triggeringRunFrom(ctx.payload)
+  const where = { owner: ctx.owner, repo: ctx.repo }
+  const gh = createGitHubClient({ token: config.githubToken, baseUrl: ctx.apiUrl, logger })
+  const loaded = await loadRunReport({
+    source: actionsArtifactSource(new DefaultArtifactClient(), {
+      token: config.githubToken,
+      ...where
+    }),
+    run,
+    artifactPrefix: config.artifactName,
+    tempParent: ctx.tempDir,
+    pullHead: (n) => fetchPullHead(gh, { ...where, pullNumber: n }),
+    // No policy: the verdict follows the fail-on-* settings the check jobs recorded.
+    logger
+  })
+  await fs.mkdir(o.outDir, { recursive: true })
+  await fs.writeFile(path.join(o.outDir, 'report.json'), JSON.stringify(loaded.report, null, 2))
+  return loaded.report
+}
