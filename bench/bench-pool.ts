@@ -4,7 +4,7 @@
  * `-tags slow10` (+10% work) and `-tags alloc1` (+1 allocation per op) — run interleaved, one
  * process per sample, under each GC variant, with gctrace merged exactly like the bench stage.
  */
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -61,7 +61,13 @@ export async function collectPool(o: PoolOptions): Promise<Pool> {
   for (const v of variants) {
     const runs: Record<BuildName, BenchResult[][]> = { base: [], slow10: [], alloc1: [] }
     const total = Math.max(o.baseRuns, o.headRuns)
-    for (let i = 0; i < total; i++) {
+    for (let i = 0; i < total + 4; i++) {
+      if (
+        runs.base.length >= o.baseRuns &&
+        runs.slow10.length >= o.headRuns &&
+        runs.alloc1.length >= o.headRuns
+      )
+        break
       // Rotate the order so no build always runs first.
       const order = (['base', 'slow10', 'alloc1'] as BuildName[]).map((_, k, a) => a[(k + i) % 3])
       for (const b of order) {
@@ -81,8 +87,15 @@ export async function collectPool(o: PoolOptions): Promise<Pool> {
           echo: false
         })
         const parsed = parseRunOutput(r.stdout)
-        if (parsed.results.length !== 20)
-          throw new Error(`${b}: expected 20 results, got ${parsed.results.length}`)
+        if (parsed.results.length !== 20 || parsed.unparsed.length > 0) {
+          // Keep the evidence and leave the run out of the pool (reported, not hidden).
+          const file = path.join(dir, `bad-${v.gogc}-${b}-${i}.out`)
+          writeFileSync(file, r.stdout)
+          o.log?.(
+            `${b}: ${parsed.results.length} results, ${parsed.unparsed.length} unparsed lines; kept ${file}`
+          )
+          continue
+        }
         runs[b].push(parsed.results)
       }
       o.log?.(`${v.label}: round ${i + 1}/${total}`)

@@ -10,9 +10,15 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
 
 export function countResults(races: RaceSection, benchmarks: BenchSection): Counts {
   const cls = (c: string): number => races.items.filter((r) => r.class === c).length
-  // A suspect that extra rounds did not confirm is not a regression.
+  // Counted per benchmark, not per metric: one benchmark that allocates in a loop regresses in
+  // B/op, allocs/op and three GC metrics under every GC variant, and is still one regression.
+  // A suspect that extra rounds did not confirm is not a change.
   const changes = (v: string): number =>
-    benchmarks.comparisons.filter((c) => c.verdict === v && c.confirmed !== false).length
+    new Set(
+      benchmarks.comparisons
+        .filter((c) => c.verdict === v && c.confirmed !== false)
+        .map((c) => `${c.package}\u0000${c.benchmark}`)
+    ).size
   return {
     newRaces: cls('new'),
     existingRaces: cls('existing'),

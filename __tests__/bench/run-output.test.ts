@@ -39,6 +39,25 @@ describe('parseRunOutput on real go test output with gctrace merged', () => {
     expect(metric(noAlloc, GC_UNITS.stw)).toBe(0)
   })
 
+  it('repairs a gctrace line that the benchmark numbers cut in two (real capture)', () => {
+    const text = fixture('gc-cut.out')
+    // The runtime writes gctrace piece by piece; the result numbers landed inside one line.
+    expect(text).toMatch(/MB goal, +\d+\t +\d+ ns\/op/)
+    const out = parseRunOutput(text)
+    expect(out.unparsed).toEqual([])
+    expect(out.failures).toEqual([])
+    expect(out.results.map((r) => r.name)).toEqual([
+      'BenchmarkAlloc',
+      'BenchmarkLoop',
+      'BenchmarkNoAlloc'
+    ])
+    const cutLine = text.split('\n').find((l) => /MB goal, +\d+\t/.test(l))!
+    const iterations = Number(/goal, +(\d+)\t/.exec(cutLine)![1])
+    const cut = out.results.find((r) => r.iterations === iterations)!
+    expect(metric(cut, 'B/op')).toBeGreaterThan(0)
+    expect(metric(cut, 'gc-cycles/op')).toBeGreaterThanOrEqual(0)
+  })
+
   it('counts only the final timed run: GOGC=25 collects more often than GOGC=100', () => {
     const a = parseRunOutput(fixture('gcheavy.out')).results[0]
     const b = parseRunOutput(fixture('gcheavy-gogc25.out')).results[0]

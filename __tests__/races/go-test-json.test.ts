@@ -15,39 +15,45 @@ describe('go test -json parser on real fixtures', () => {
     const res = parseFixture(fx)
     expect(res.unparsed).toBe(0)
     expect(res.events).toBe(fx.stdout.trim().split('\n').length)
-    expect(res.races).toHaveLength(10)
+    // The parallel tests race 2 or 3 times depending on scheduling: count the reports.
+    const reports = fx.stdout.split('WARNING: DATA RACE').length - 1
+    expect(reports).toBeGreaterThanOrEqual(10)
+    expect(res.races).toHaveLength(reports) // all distinct
     const [pkg] = res.packages
     expect(pkg.package).toBe('example.com/racefix/basic')
     expect(pkg.status).toBe('fail')
-    expect(pkg.raceBlocks).toBe(10)
+    expect(pkg.raceBlocks).toBe(reports)
     expect(pkg.failedTests).toContain('TestFails')
     expect(pkg.raceTests).not.toContain('TestFails')
 
+    // Which access is "current" depends on scheduling, so compare the pair as a set.
     const wr = byTest(res.races, 'TestRaceWriteRead')
     expect(wr).toHaveLength(1)
-    expect(top(wr[0], 0)).toBe(
+    expect([top(wr[0], 0), top(wr[0], 1)].sort()).toEqual([
+      'read:example.com/racefix/basic.TestRaceWriteRead@racey_test.go:18',
       'write:example.com/racefix/basic.TestRaceWriteRead.func1@racey_test.go:15'
-    )
-    expect(top(wr[0], 1)).toBe('read:example.com/racefix/basic.TestRaceWriteRead@racey_test.go:18')
-    expect(wr[0].accesses[1].previous).toBe(true)
-    expect(wr[0].accesses[1].frames[1].relFile).toBeNull() // testing.tRunner in GOROOT
-    expect(wr[0].goroutines.map((g) => g.state)).toEqual(['running', 'running'])
+    ])
+    expect(wr[0].accesses.map((a) => a.previous)).toEqual([false, true])
+    const inTest = wr[0].accesses.find((a) => a.kind === 'read')!
+    expect(inTest.frames[1].func).toBe('testing.tRunner')
+    expect(inTest.frames[1].relFile).toBeNull() // GOROOT is outside the module
+    expect(wr[0].goroutines).toHaveLength(2)
 
     // Two racing statements in one function: two races, lines 16 and 18 of racey.go.
     const two = byTest(res.races, 'TestTwoStatements')
-      .map((r) => top(r, 0))
+      .map((r) => top(r, 0).replace(/^\w+:/, ''))
       .sort()
     expect(two).toEqual([
-      'read:example.com/racefix/basic.(*Stats).Record@racey.go:16',
-      'read:example.com/racefix/basic.(*Stats).Record@racey.go:18'
+      'example.com/racefix/basic.(*Stats).Record@racey.go:16',
+      'example.com/racefix/basic.(*Stats).Record@racey.go:18'
     ])
-    expect(
-      byTest(res.races, 'TestRaceFinished')[0].goroutines.some((g) => g.state === 'finished')
-    ).toBe(true)
+    const states = (t: string) => byTest(res.races, t)[0].goroutines.map((g) => g.state)
+    expect(states('TestRaceFinished')).toContain('finished')
     expect(top(byTest(res.races, 'TestRaceGeneric')[0], 0)).toContain(
       'Generic[go.shape.int]@racey.go:23'
     )
-    expect(byTest(res.races, 'TestGoWrap')[0].accesses[0].frames[1].func).toMatch(/\.gowrap1$/)
+    const goWrap = byTest(res.races, 'TestGoWrap')[0].accesses.flatMap((a) => a.frames)
+    expect(goWrap.map((f) => f.func)).toContain('example.com/racefix/basic.TestGoWrap.gowrap1')
     // Map race inside a subtest: charged to the subtest; runtime frame first.
     const sub = byTest(res.races, 'TestRaceSub/inner')
     expect(sub).toHaveLength(1)
@@ -55,7 +61,7 @@ describe('go test -json parser on real fixtures', () => {
     expect(sub[0].accesses[0].frames[1].relFile).toBe('racey_test.go')
     // Parallel tests: both tests logged "race detected", both are kept for re-runs.
     const par = res.races.filter((r) => r.tests.includes('TestParallelA'))
-    expect(par).toHaveLength(2)
+    expect(par.length).toBeGreaterThanOrEqual(2)
     for (const r of par) expect(r.tests.sort()).toEqual(['TestParallelA', 'TestParallelB'])
     expect(res.races.every((r) => !r.outsideTest && !r.partial && r.occurrences === 1)).toBe(true)
   })

@@ -185,6 +185,39 @@ describe('runRaceStage with replayed output', () => {
     ).toBe(true)
   })
 
+  it('a base package that does not build leaves its head races unclassified, naming why', async () => {
+    const broken = loadFixture('evolve-base-broken')
+    const runner = new ReplayRunner((spec) => {
+      if (spec.args[0] === 'list') return { ...result(null, spec), stdout: golist }
+      return result(spec.cwd === headFx.meta.moduleDir ? headFx : broken, spec)
+    })
+    const { section, problems } = await runRaceStage(
+      {
+        config: testConfig(),
+        checkouts: checkouts({ baseDir: broken.meta.moduleDir }),
+        packages: PKGS
+      },
+      { runner, logger: quietLogger, fs: mappedFs([[headFx.meta.moduleDir, headFx.localDir]]) }
+    )
+    expect(section.items.map((i) => [i.class, i.reason])).toEqual([
+      ['unclassified', 'base package did not build'],
+      ['unclassified', 'base package did not build']
+    ])
+    expect(problems).toEqual([
+      expect.objectContaining({
+        kind: 'build-failed',
+        side: 'base',
+        package: 'example.com/racefix/evolve/store',
+        blocking: false
+      })
+    ])
+    // No confirmation runs against a base that cannot build.
+    expect(section.runs.map((r) => [r.side, r.purpose])).toEqual([
+      ['head', 'initial'],
+      ['base', 'initial']
+    ])
+  })
+
   it('race: false runs nothing', async () => {
     const runner = evolveRunner()
     const { section, problems } = await runRaceStage(
@@ -262,9 +295,13 @@ describe('runRaceStage with replayed output', () => {
       { config: testConfig(), checkouts: checkouts({ baseDir: null }), packages: PKGS },
       { runner, logger: quietLogger, fs }
     )
-    expect(
-      problems.filter((p) => p.kind === 'timeout' && p.blocking).map((p) => p.package)
-    ).toEqual(['example.com/racefix/evolve/store'])
+    // Packages whose package-level pass/fail event was cut off did not finish.
+    const unfinished = PKGS.filter(
+      (p) => !new RegExp(`"Action":"(pass|fail)","Package":"${p}","Elapsed"`).test(cut)
+    )
+    expect(unfinished).toContain('example.com/racefix/evolve/store')
+    const timeouts = problems.filter((p) => p.kind === 'timeout' && p.blocking)
+    expect(timeouts.map((p) => p.package)).toEqual(unfinished)
     // The cut report is counted, as a partial race or unparsed.
     expect(section.items.length + section.unparsed).toBeGreaterThan(0)
   })

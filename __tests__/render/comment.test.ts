@@ -39,7 +39,7 @@ describe('renderComment', () => {
   it.each([
     [cleanReport, '## ✅ No new races, no regressions'],
     [racesReport, '## ❌ 1 new data race · 1 fixed race · 1 pre-existing race'],
-    [regressionsReport, '## ❌ 12 regressions · 1 improvement']
+    [regressionsReport, '## ❌ 1 regression · 1 improvement']
   ])('states the verdict and reason in the first visible line (%#)', (make, expected) => {
     expect(headline(renderComment(make()))).toBe(expected)
   })
@@ -144,6 +144,33 @@ describe('renderComment', () => {
     r.races.items[0].race.package = '-exec=evil'
     r.benchmarks.comparisons.forEach((c) => (c.variant = 'GOGC=100; curl x'))
     expect(commandsOf(r)).toBe('')
+  })
+})
+
+describe('edge cases', () => {
+  it('says what was not checked and when there was no base', () => {
+    const r = cleanReport()
+    r.races.enabled = false
+    r.benchmarks.enabled = false
+    r.repo.baseSha = null
+    const body = renderComment(r)
+    expect(headline(body)).toBe('## ✅ Nothing was checked')
+    expect(body).toContain('head <code>3f2c9a1</code>, no base to compare with')
+    expect(body).not.toContain('### Benchmarks')
+    expect(body).not.toContain('### Data races')
+  })
+
+  it('reports a race-free run plainly', () => {
+    expect(renderComment(cleanReport())).toContain(
+      'No data races found. Ran `go test -race -count=3` on head and on base.'
+    )
+  })
+
+  it('falls back to the verdict alone when not even the headings fit', () => {
+    const body = renderComment(everythingReport(), { maxChars: 1_000 })
+    expect(body.length).toBeLessThanOrEqual(1_000)
+    expect(headline(body)).toMatch(/^## ❌ 1 new data race/)
+    expect(body).toContain('The report is too large for a comment; see the job summary')
   })
 })
 

@@ -44,12 +44,16 @@ class Parser {
   private block: BenchFailure | null = null
   private skippingBench = false
   private lastName: string | null = null
+  /** Start of a gctrace line whose remainder comes on the next line (see gcFragment). */
+  private gcPrefix: string | null = null
 
   line(line: string): void {
     if (line === '') return
+    if (this.gcPrefix !== null && this.joinGc(line)) return
     if (this.collectBlock(line)) return
     const gc = parseGcLine(line)
     if (gc) return void this.cycles.push(gc)
+    if (looksLikeGcLine(line)) return this.gcFragment(line)
     if (line.startsWith('--- FAIL: ') || line.startsWith('--- BENCH: '))
       return this.startBlock(line)
     if (line.startsWith('panic: ') || line.startsWith('fatal error: ')) return this.panic(line)
@@ -72,15 +76,52 @@ class Parser {
     this.pending = first
     const trimmed = rest.trim()
     if (trimmed === '') return
-    if (looksLikeGcLine(trimmed)) {
-      const gc = parseGcLine(trimmed)
-      if (gc) this.cycles.push(gc)
-      else this.out.unparsed.push(trimmed)
-      return
-    }
+    if (looksLikeGcLine(trimmed)) return this.gcFragment(trimmed)
     if (this.completePending(trimmed)) return
     // Output the benchmark printed after its name (it corrupts its own line); the numbers follow.
     this.out.unparsed.push(line)
+  }
+
+  /**
+   * The runtime prints a gctrace line piece by piece (one write per printed value), while the
+   * testing package writes the name and the numbers of a result in one write each; a GC finishing
+   * concurrently can therefore be cut by them. gctrace text never contains a tab or `Benchmark`,
+   * so those fragments are carved out and the rest of the GC line is joined with the next line.
+   * Such a cycle, finishing after the numbers were printed, goes to the next benchmark, where it
+   * precedes the first forced cycle and so counts for neither.
+   */
+  private gcFragment(text: string): void {
+    let rest = text
+    const name = /(Benchmark\S*) *\t/.exec(rest)
+    if (name) {
+      this.pending = name[1]
+      rest = rest.slice(0, name.index) + rest.slice(name.index + name[0].length)
+    }
+    const numbers = / *\d+\t.*$/.exec(rest)
+    if (numbers) rest = rest.slice(0, numbers.index)
+    const gc = parseGcLine(rest)
+    if (gc) this.cycles.push(gc)
+    else this.gcPrefix = rest
+    if (numbers && !this.completePending(numbers[0])) this.out.unparsed.push(numbers[0].trim())
+  }
+
+  /** Tries the stashed GC line start plus this line; false (and the start counted) if no fit. */
+  private joinGc(line: string): boolean {
+    const joined = this.gcPrefix + line
+    this.gcPrefix = null
+    // The carved-out numbers may have taken the GC line's own space before their padding.
+    const gc =
+      parseGcLine(joined) ?? parseGcLine(`${joined.slice(0, joined.length - line.length)} ${line}`)
+    if (gc) {
+      this.cycles.push(gc)
+      return true
+    }
+    if (line.includes('\t')) {
+      this.gcFragment(joined)
+      return true
+    }
+    this.out.unparsed.push(joined.slice(0, joined.length - line.length))
+    return false
   }
 
   private completePending(text: string): boolean {
@@ -146,6 +187,7 @@ class Parser {
   }
 
   finish(): RunOutput {
+    if (this.gcPrefix !== null) this.out.unparsed.push(this.gcPrefix)
     if (this.pending !== null) {
       // A name with no numbers: the process died or was killed while the benchmark ran.
       this.out.failures.push({ name: splitProcs(this.pending).name, kind: 'no-result', detail: [] })

@@ -115,15 +115,16 @@ export async function runBenchStage(
   const screened = screen(grouped.metrics, settings)
   section.correction = screened.correction
   let comparisons = screened.comparisons
+  const unparsed = [...initial.unparsed]
   if (screened.suspects.length > 0) {
     const fresh = await confirmSuspects(ctx, targets, grouped.metrics, screened.suspects)
     files.push(...fresh.files)
     problems.push(...failureProblems(fresh.rounds.failures))
+    unparsed.push(...fresh.rounds.unparsed)
     comparisons = confirm(screened, fresh.byIndex, settings)
   }
   section.comparisons = comparisons
   section.rounds = config.benchCount
-  const unparsed = [...initial.unparsed]
   section.unparsed = unparsed.length
   section.unparsedSamples = unparsed.slice(0, MAX_SAMPLES)
 

@@ -154,8 +154,10 @@ export const OUTPUTS = {
   'new-races': 'Data races introduced by head.',
   'existing-races': 'Data races already on base (reported, not failing by default).',
   'fixed-races': 'Data races on base that head no longer has.',
-  regressions: 'Significant, confirmed performance or GC regressions.',
-  improvements: 'Significant, confirmed improvements.',
+  regressions:
+    'Benchmarks with a significant, confirmed regression in any metric (time, memory or GC) under any GC variant.',
+  improvements:
+    'Benchmarks with a significant, confirmed improvement in any metric under any GC variant.',
   report: 'Path of the JSON report.',
   'comment-url': 'URL of the sticky PR comment, when one was written.',
   'artifact-url': 'URL of the uploaded artifact, when one was uploaded.'

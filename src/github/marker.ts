@@ -8,11 +8,15 @@ const PREFIX = 'go-race-gc-guard'
 
 /** Make a header safe inside an HTML comment (no `--`, `>`, or line breaks). */
 function safeHeader(header: string): string {
-  return header
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/-{2,}/g, '-')
-    .replace(/>/g, '')
-    .trim()
+  return (
+    header
+      .replace(/[\r\n]+/g, ' ')
+      .replace(/-{2,}/g, '-')
+      .replace(/>/g, '')
+      .trim()
+      // Both markers must fit in the zone readHeadSha looks at.
+      .slice(0, 100)
+  )
 }
 
 /** The sticky marker for a `comment-header` ('' for the default comment). */
@@ -28,10 +32,12 @@ export function headMarker(sha: string): string {
 /** How far into a body the markers are looked for: they sit at the top, PR text comes later. */
 const MARKER_ZONE = 400
 
-/** True when the body starts (within the marker zone) with the sticky marker of this header. */
+/**
+ * True when the body starts with the sticky marker of this header. Only the very start counts:
+ * later text (build output in a code block) is the PR's and could quote another header's marker.
+ */
 export function hasCommentMarker(body: string, header: string): boolean {
-  const idx = body.indexOf(commentMarker(header))
-  return idx >= 0 && idx < MARKER_ZONE
+  return body.trimStart().startsWith(commentMarker(header))
 }
 
 /** The head SHA a body was written for, or null. */

@@ -38,6 +38,11 @@ export function packageOfImportPath(id: string): string {
   return sp === -1 && base.endsWith('.test') ? base.slice(0, -5) : base
 }
 
+/**
+ * Stateful, incremental parser: `push` stdout chunks and `pushStderr` stderr chunks as they
+ * arrive (any split), then `end()` once for the result. Races found in text that belongs to no
+ * package (stray stdout/stderr) are reported under the package `(stray output)`.
+ */
 export class GoTestJsonParser {
   private readonly packages = new Map<string, PackageState>()
   private readonly sink: ParseSink

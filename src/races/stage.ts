@@ -211,8 +211,10 @@ async function confirm(
     read: baseRead,
     target: base.side
   })
+  // Only real packages of this run: a report found in stray text has no package to re-run.
+  const tested = new Set(ctx.input.packages)
   const baseOnly = [...base.side.races.values()].filter(
-    (r) => !head.races.has(r.fingerprint) && !head.broken.has(r.package)
+    (r) => !head.races.has(r.fingerprint) && !head.broken.has(r.package) && tested.has(r.package)
   )
   const headDir = ctx.input.checkouts.headDir
   await confirmOn(ctx, {

@@ -14,7 +14,7 @@ import {
 } from './bench-rows.js'
 import { capped, int, moreNote, type RenderContext } from './context.js'
 import { code, codeBlock, text } from './escape.js'
-import { formatPercent, KIND_ORDER } from './format.js'
+import { formatDuration, formatPercent, KIND_ORDER } from './format.js'
 import { sameOriginUrl } from './links.js'
 import { details, link, plural, table } from './markdown.js'
 
@@ -61,7 +61,6 @@ function num(n: number): string {
 function headingText(ctx: RenderContext): string {
   const b = ctx.report.benchmarks
   const s = ctx.report.settings
-  if (!b.enabled) return ''
   if (b.comparisons.length === 0) return '### Benchmarks\n\nNo benchmark results to compare.'
   const variants = variantsOf(ctx).map((v) => code(v, 60))
   const method =
@@ -69,7 +68,8 @@ function headingText(ctx: RenderContext): string {
     `(${variants.join(', ')}; benchtime ${code(s.benchtime, 30)}). A change counts when it is ` +
     `significant (p below α=${num(s.alpha)} after ${text(b.correction, 120)}), ` +
     `beyond its threshold (time ${formatPercent(s.timeThreshold)}, memory ${formatPercent(s.allocThreshold)}, ` +
-    `GC ${formatPercent(s.gcThreshold)}) and confirmed by extra rounds.`
+    `GC ${formatPercent(s.gcThreshold)}) and confirmed by extra rounds. ` +
+    `The benchmark stage took ${formatDuration(b.durationMs)}.`
   const links = artifactLinks(ctx)
   return join([
     '### Benchmarks',
@@ -81,7 +81,7 @@ function headingText(ctx: RenderContext): string {
 function changedSection(ctx: RenderContext): Section {
   const rows = changedRows(ctx.report.benchmarks.comparisons)
   const variants = variantsOf(ctx)
-  if (!ctx.report.benchmarks.enabled || ctx.report.benchmarks.comparisons.length === 0) return EMPTY
+  if (ctx.report.benchmarks.comparisons.length === 0) return EMPTY
   if (rows.length === 0) {
     const n = groupComparisons(ctx.report.benchmarks.comparisons).length
     return { total: 0, render: () => `No significant changes in ${plural(n, 'benchmark result')}.` }
@@ -194,6 +194,9 @@ function benchstatSection(ctx: RenderContext): Section {
 }
 
 export function benchSections(ctx: RenderContext): BenchSections {
+  if (!ctx.report.benchmarks.enabled) {
+    return { heading: EMPTY, changed: EMPTY, profiles: EMPTY, all: EMPTY, benchstat: EMPTY }
+  }
   const heading = headingText(ctx)
   return {
     heading: { total: 0, render: () => heading },

@@ -98,8 +98,3 @@ export function assemble(sections: Section[], steps: Step[], budget: Budget): st
     .filter((s) => s !== '')
     .join(SEPARATOR)
 }
-
-/** Byte and unit size of a string, for tests and callers that want to report it. */
-export function sizeOf(s: string): Size {
-  return measure(s)
-}

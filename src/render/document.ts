@@ -2,7 +2,7 @@
  * The sections of a report document in display order, with the priority in which they receive
  * room when the document has to shrink. Shared by the comment and the job summary.
  */
-import type { Section, Step } from './budget.js'
+import { fixed, type Section, type Step } from './budget.js'
 import { artifactLinks, benchSections } from './bench-section.js'
 import type { RenderContext } from './context.js'
 import { code, text } from './escape.js'
@@ -18,7 +18,11 @@ export function headlineMarkdown(ctx: RenderContext): string {
   const icon = VERDICT_ICON[h.status]
   const tail = h.phrases.join(' · ')
   if (h.status === 'incomplete') {
-    const firstLine = (h.reason ?? '').split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? ''
+    const firstLine =
+      (h.reason ?? '')
+        .slice(0, 2000)
+        .split(/\r\n|\r|\n/)
+        .find((l) => l.trim() !== '') ?? ''
     return `${icon} Incomplete: ${text(firstLine, 160)}${tail ? ` · ${tail}` : ''}`
   }
   if (h.lead) return `${icon} ${h.lead}${tail ? ` · ${tail}` : ''}`
@@ -66,10 +70,9 @@ export interface Document {
 export function buildDocument(ctx: RenderContext, top: string): Document {
   const races = raceSections(ctx)
   const bench = benchSections(ctx)
-  const fixedText = (s: string): Section => ({ total: 0, render: () => s })
   const heading = `${top}## ${headlineMarkdown(ctx)}\n\n${contextLine(ctx)}`
   const sections: Section[] = [
-    fixedText(heading), // 0
+    fixed(heading), // 0
     problemsSection(ctx), // 1
     races.heading, // 2
     races.new, // 3
@@ -82,7 +85,7 @@ export function buildDocument(ctx: RenderContext, top: string): Document {
     bench.all, // 10
     bench.benchstat, // 11
     reproSection(ctx), // 12
-    fixedText(footer(ctx)) // 13
+    fixed(footer(ctx)) // 13
   ]
   const steps: Step[] = [[1, 5], 12, [3, 5], [8, 40], [9, 2], 1, 3, 8, 4, 5, 9, 6, 10, 11]
   return { sections, steps }

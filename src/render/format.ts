@@ -127,7 +127,8 @@ const KIND_LABEL: Record<MetricKind, string> = {
 
 /** Which threshold applied, e.g. `time 10%`, plus the confirmation state when known. */
 export function formatThreshold(c: MetricComparison): string {
-  const base = c.kind === 'other' ? 'none' : `${KIND_LABEL[c.kind]} ${formatPercent(c.threshold)}`
+  const label = KIND_LABEL[c.kind] as string | undefined
+  const base = !label || c.kind === 'other' ? 'none' : `${label} ${formatPercent(c.threshold)}`
   if (c.confirmed === true) return `${base}, confirmed`
   if (c.confirmed === false) return `${base}, not confirmed`
   return base

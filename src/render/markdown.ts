@@ -53,8 +53,3 @@ export function link(label: string, href: string | null): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
 }
-
-/** A bullet list of one-line items. */
-export function bullets(items: string[]): string {
-  return items.map((i) => `- ${i}`).join('\n')
-}

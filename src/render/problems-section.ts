@@ -17,14 +17,16 @@ const LABEL: Record<ProblemKind, string> = {
 
 function problemBlock(p: Problem): string {
   const icon = p.blocking ? '⛔' : '⚠️'
-  const side = p.side ? ` on ${p.side}` : ''
+  const side = p.side === 'head' || p.side === 'base' ? ` on ${p.side}` : ''
   const pkg = p.package ? ` in ${code(p.package)}` : ''
-  const lines = p.message.split(/\r\n|\r|\n/)
+  // Only the head of a huge message is ever shown; do not split megabytes of build output.
+  const message = p.message.slice(0, 20_000)
+  const lines = message.split(/\r\n|\r|\n/)
   const first = lines.find((l) => l.trim() !== '') ?? ''
   const head = `**${icon} ${LABEL[p.kind] ?? 'Problem'}**${side}${pkg}${first ? `: ${text(first, 300)}` : ''}`
   const multiline = lines.filter((l) => l.trim() !== '').length > 1 || first.length > 300
   if (!multiline) return head
-  return `${head}\n\n${details('Output', codeBlock(p.message, { maxLines: 40, maxChars: 4000 }))}`
+  return `${head}\n\n${details('Output', codeBlock(message, { maxLines: 40, maxChars: 4000 }))}`
 }
 
 function unparsedBlock(ctx: RenderContext, n: number, what: string, samples: string[]): string {

@@ -1,6 +1,6 @@
 /** One classified race, as a full block (with stacks) or as one compact list line. */
 import type { ClassifiedRace, Frame, RaceAccess, RunTally } from '../domain/model.js'
-import type { RenderContext } from './context.js'
+import { int, type RenderContext } from './context.js'
 import { code, codeBlock, text } from './escape.js'
 import { blobUrl } from './links.js'
 import { details, link, plural } from './markdown.js'
@@ -49,7 +49,7 @@ export function testsLine(item: ClassifiedRace): string {
 
 function tally(t: RunTally, side: string): string {
   if (!Number.isSafeInteger(t.runs) || t.runs <= 0) return `not run on ${side}`
-  return `${t.seen} of ${plural(t.runs, `${side} run`)}`
+  return `${int(t.seen)} of ${plural(t.runs, `${side} run`)}`
 }
 
 /** "seen in 3 of 3 head runs, 0 of 5 base runs" (base first for a fixed race). */
@@ -97,6 +97,8 @@ export function raceBlock(ctx: RenderContext, item: ClassifiedRace, n: number): 
     `- **Tests:** ${testsLine(item)} · ${seenLine(item)}${occurrences}`
   ]
   if (item.reason) lines.push(`- **Note:** ${text(item.reason, 300)}`)
+  if (race.partial)
+    lines.push('- **Note:** the race report was cut short (output ended mid-report)')
   const title = `**${n}. ${raceTitle(item)}** · ${code(race.package)}`
   const stacks = details('Stacks', codeBlock(stackText(item, ctx.caps.frames), { maxLines: 400 }))
   return `${title}\n\n${lines.join('\n')}\n\n${stacks}`

@@ -61,14 +61,17 @@ function runSummary(ctx: RenderContext): string {
 
 export function raceSections(ctx: RenderContext): RaceSections {
   const { races } = ctx.report
+  if (!races.enabled) {
+    const none: Section = { total: 0, render: () => '' }
+    return { heading: none, new: none, fixed: none, unclassified: none, existing: none }
+  }
   const comment = ctx.mode === 'comment'
   const newItems = ofClass(ctx, 'new')
   const fixedItems = ofClass(ctx, 'fixed')
   const existingItems = ofClass(ctx, 'existing')
   const unclassifiedItems = ofClass(ctx, 'unclassified')
-  const headingText = !races.enabled
-    ? ''
-    : races.items.length === 0
+  const headingText =
+    races.items.length === 0
       ? `### Data races\n\nNo data races found. ${runSummary(ctx)}`
       : `### Data races\n\n${runSummary(ctx)}`
   const existingList = listSection(ctx, {

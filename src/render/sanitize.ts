@@ -8,6 +8,7 @@
  */
 
 /** ANSI CSI / OSC sequences (colours, cursor moves, hyperlinks): noise in a comment, removed. */
+// eslint-disable-next-line no-control-regex -- matching ESC/BEL is the point
 const ANSI = /\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)?/g
 
 /**

@@ -8,7 +8,11 @@ export function renderVerdictLine(report: Report): string {
   const h = headlineParts(report)
   const parts: string[] = []
   if (h.status === 'incomplete') {
-    const first = (h.reason ?? '').split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? ''
+    const first =
+      (h.reason ?? '')
+        .slice(0, 2000)
+        .split(/\r\n|\r|\n/)
+        .find((l) => l.trim() !== '') ?? ''
     parts.push(cleanField(first.trim(), 200, { multiline: false }))
   }
   if (h.lead) parts.push(h.lead.charAt(0).toLowerCase() + h.lead.slice(1))

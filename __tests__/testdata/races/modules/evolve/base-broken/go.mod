@@ -1,0 +1,3 @@
+module example.com/racefix/evolve
+
+go 1.22
