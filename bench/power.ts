@@ -10,8 +10,9 @@
  * are 10 other base runs), gate stage 1 (screen) on all 20 benchmarks × every metric × every GC
  * variant, then stage 2 (confirm) on fresh draws for the suspects. Stage-2 draws may reuse runs
  * seen in stage 1 (the pool is finite), which makes false alarms MORE likely than in reality, so
- * the A/A rate is an upper estimate. The pool runs at a smaller benchtime than the default 200ms
- * to fit the time budget; that makes samples noisier, not cleaner.
+ * the A/A rate is an upper estimate. The pool runs at the default benchtime (200ms) unless
+ * POWER_BENCHTIME says otherwise; the per-benchmark table shows how detection depends on the
+ * run-to-run spread of the machine the pool was collected on.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
@@ -34,6 +35,8 @@ export interface PowerResult {
   aaFalseAlarmRate: number
   /** Share of (benchmark, variant) sec/op comparisons flagged as regressions with +10% work. */
   slow10DetectionRate: number
+  /** Per variant and benchmark: +10% detection rate and the base pool's spread (IQR / median). */
+  perBenchmark: { variant: string; benchmark: string; detection: number; spread: number }[]
   /** Share of runs in which every benchmark's +10% was caught under every variant. */
   slow10AllCaughtRate: number
   /** Share of (benchmark, variant) allocs/op comparisons flagged with +1 allocation. */
@@ -151,6 +154,18 @@ function simulate(pool: Pool, head: BuildName, rand: () => number) {
   return confirm(screened, fresh, SETTINGS)
 }
 
+/** Robust spread of a benchmark's ns/op in a set of runs: interquartile range / median. */
+function spread(runs: BenchResult[][], name: string): number {
+  const xs = runs
+    .map(
+      (run) => run.find((r) => r.name === name)?.measurements.find((m) => m.unit === 'ns/op')?.value
+    )
+    .filter((x): x is number => x !== undefined)
+    .sort((a, b) => a - b)
+  const q = (f: number) => xs[Math.min(xs.length - 1, Math.floor(f * (xs.length - 1)))]
+  return (q(0.75) - q(0.25)) / q(0.5)
+}
+
 /** Collects (or loads) the pool and estimates the rates. */
 export async function runPowerBench(
   opts: Partial<{
@@ -163,7 +178,7 @@ export async function runPowerBench(
     log: (m: string) => void
   }> = {}
 ): Promise<PowerResult> {
-  const benchtime = opts.benchtime ?? '100ms'
+  const benchtime = opts.benchtime ?? '200ms'
   const variants = opts.variants ?? '100,25'
   const sims = opts.sims ?? 1000
   let pool: Pool
@@ -188,10 +203,15 @@ export async function runPowerBench(
   let allocHits = 0
   let allocTotal = 0
   let slowOther = 0
+  const perHits = new Map<string, number>()
   for (let s = 0; s < sims; s++) {
     const aa = simulate(pool, 'base', rand)
     if (aa.some((c) => c.verdict === 'regression' || c.verdict === 'improvement')) aaFalse++
     const slow = simulate(pool, 'slow10', rand).filter((c) => c.unit === 'sec/op')
+    for (const c of slow) {
+      const k = `${c.variant}|${c.benchmark}`
+      perHits.set(k, (perHits.get(k) ?? 0) + (c.verdict === 'regression' ? 1 : 0))
+    }
     const caught = slow.filter((c) => c.verdict === 'regression').length
     slowHits += caught
     slowTotal += slow.length
@@ -207,7 +227,17 @@ export async function runPowerBench(
         (c.verdict === 'regression' || c.verdict === 'improvement')
     ).length
   }
+  const perBenchmark = [...perHits.entries()].map(([k, hits]) => {
+    const [variant, benchmark] = k.split('|')
+    return {
+      variant,
+      benchmark,
+      detection: hits / sims,
+      spread: spread(pool[variant].base, benchmark)
+    }
+  })
   return {
+    perBenchmark,
     sims,
     benchtime,
     variants: Object.keys(pool),
@@ -239,9 +269,16 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   console.log(
     `+10% time caught (per benchmark):  ${(100 * r.slow10DetectionRate).toFixed(2)}%  (target ≥ 95%)`
   )
+  for (const b of [...r.perBenchmark].sort((x, y) => x.spread - y.spread)) {
+    console.log(
+      `  ${b.variant.padEnd(9)} ${b.benchmark.padEnd(24)} spread (IQR/median) ${(100 * b.spread).toFixed(1).padStart(5)}%  caught ${(100 * b.detection).toFixed(1).padStart(5)}%`
+    )
+  }
   console.log(`+10% time: runs catching all 20×V: ${(100 * r.slow10AllCaughtRate).toFixed(2)}%`)
   console.log(
     `+1 allocs/op caught:               ${(100 * r.alloc1DetectionRate).toFixed(2)}%  (target 100%)`
   )
-  console.log(`other metrics flagged in +10% runs: ${r.slow10OtherFlags} (real: 11 reps also allocate 10% more)`)
+  console.log(
+    `other metrics flagged in +10% runs: ${r.slow10OtherFlags} (real: 11 reps also allocate 10% more)`
+  )
 }

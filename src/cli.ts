@@ -84,7 +84,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
             ...env,
             RUNNER_TEMP: tempDir,
             RUNNER_TOOL_CACHE:
-              env.RUNNER_TOOL_CACHE || path.join(os.homedir(), '.cache', 'go-race-gc-guard', 'tool-cache')
+              env.RUNNER_TOOL_CACHE ||
+              path.join(os.homedir(), '.cache', 'go-race-gc-guard', 'tool-cache')
           }),
           http: createHttpPort(),
           actionsEnv: createLocalEnvPort(env),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   assess,
+  canReachThreshold,
   confirm,
   confirmationRounds,
   holm,
@@ -104,6 +105,30 @@ describe('assess: significance × threshold truth table', () => {
   }
 })
 
+describe('canReachThreshold (the Holm family)', () => {
+  it('keeps only comparisons some labelling of the pooled values could flag', () => {
+    expect(canReachThreshold(ms('B/op', Array(10).fill(64), Array(10).fill(64)), 0.05)).toBe(false)
+    expect(canReachThreshold(ms('sec/op', seq(100, 0.1), seq(100.05, 0.1)), 0.1)).toBe(false)
+    expect(canReachThreshold(ms('sec/op', seq(100, 3), seq(100, 3)), 0.1)).toBe(true)
+    expect(canReachThreshold(ms('sec/op', seq(100, 0.1), seq(112, 0.1)), 0.1)).toBe(true)
+    // One GC among twenty samples cannot move a median: never flaggable, left out.
+    const oneGc = [0, 0, 0, 0, 0, 0, 0, 0, 0, 1e-4]
+    expect(canReachThreshold(ms('gc-cycles/op', Array(10).fill(0), oneGc), 0.1)).toBe(false)
+    const someGc = [0, 0, 0, 0, 0, 1e-4, 1e-4, 1e-4, 1e-4, 1e-4]
+    expect(canReachThreshold(ms('gc-cycles/op', Array(10).fill(0), someGc), 0.1)).toBe(true)
+  })
+
+  it('is blind to which side a value came from', () => {
+    const a = ms('sec/op', seq(100, 2), seq(105, 2))
+    const swapped = ms(
+      'sec/op',
+      [...a.head.slice(0, 5), ...a.base.slice(5)],
+      [...a.base.slice(0, 5), ...a.head.slice(5)]
+    )
+    expect(canReachThreshold(a, 0.1)).toBe(canReachThreshold(swapped, 0.1))
+  })
+})
+
 describe('screen + confirm', () => {
   it('A/A across many comparisons flags nothing', () => {
     const list: MetricSamples[] = []
@@ -116,12 +141,14 @@ describe('screen + confirm', () => {
     const s = screen(list, S)
     expect(s.suspects).toEqual([])
     expect(s.comparisons.every((c) => c.verdict === 'unchanged')).toBe(true)
-    expect(s.correction).toMatch(/^Holm–Bonferroni across \d+ tested comparisons/)
+    expect(s.correction).toMatch(
+      /^Holm–Bonferroni across the \d+ comparisons whose values could reach/
+    )
   })
 
   it('a separated +25% survives Holm across 240 comparisons (n=10 reaches 1.08e-5)', () => {
     const list: MetricSamples[] = Array.from({ length: 239 }, (_, i) =>
-      ms('sec/op', seq(100, 1), seq(100.5, 1), `B${i}`)
+      ms('sec/op', seq(100, 3), seq(101, 3), `B${i}`)
     )
     list.push(ms('sec/op', seq(100, 1), seq(125, 1), 'Slow'))
     const s = screen(list, S)
@@ -132,7 +159,7 @@ describe('screen + confirm', () => {
 
   it('falls back to uncorrected screening when Holm is infeasible, and says so', () => {
     const list = Array.from({ length: 30 }, (_, i) =>
-      ms('sec/op', seq(100, 1, 5), seq(100, 1, 5), `B${i}`)
+      ms('sec/op', seq(100, 8, 5), seq(100, 8, 5), `B${i}`)
     )
     list.push(ms('sec/op', seq(100, 1, 5), seq(150, 1, 5), 'Slow'))
     const s = screen(list, S)

@@ -24,7 +24,9 @@ async function run(head: string) {
 }
 
 const regressed = (cs: MetricComparison[], bench: string) =>
-  cs.filter((c) => c.benchmark.includes(bench) && c.verdict === 'regression' && c.confirmed !== false)
+  cs.filter(
+    (c) => c.benchmark.includes(bench) && c.verdict === 'regression' && c.confirmed !== false
+  )
 
 describe('benchmarks under GC settings, through dist/index.js', () => {
   it('finds the alloc-in-loop and double-work regressions, leaves the unchanged one alone, uploads profiles', async () => {
@@ -36,8 +38,14 @@ describe('benchmarks under GC settings, through dist/index.js', () => {
       const inVariant = cs.filter((c) => c.variant === variant)
       const encodeUnits = regressed(inVariant, 'Encode').map((c) => c.unit)
       expect(encodeUnits, variant).toEqual(expect.arrayContaining(['B/op', 'allocs/op']))
-      expect(regressed(inVariant, 'Encode').some((c) => c.kind === 'gc'), variant).toBe(true)
-      expect(regressed(inVariant, 'Work').map((c) => c.unit), variant).toContain('sec/op')
+      expect(
+        regressed(inVariant, 'Encode').some((c) => c.kind === 'gc'),
+        variant
+      ).toBe(true)
+      expect(
+        regressed(inVariant, 'Work').map((c) => c.unit),
+        variant
+      ).toContain('sec/op')
       expect(regressed(inVariant, 'Steady'), variant).toEqual([])
     }
     expect(Number(r.outputs.regressions)).toBeGreaterThanOrEqual(6)

@@ -22,7 +22,10 @@ let repo: { dir: string; baseSha: string; headSha: string }
 let pr = 0
 beforeAll(async () => {
   fake = await startFakeServer()
-  repo = await makeGitRepo({ baseFiles: files, headFiles: { ...files, 'more_test.go': 'package plain\n' } })
+  repo = await makeGitRepo({
+    baseFiles: files,
+    headFiles: { ...files, 'more_test.go': 'package plain\n' }
+  })
 })
 afterAll(async () => {
   await fake.close()
@@ -48,7 +51,9 @@ describe('one sticky PR comment', () => {
     expect(ours()).toHaveLength(1)
     expect(ours()[0].id).toBe(id)
     expect(second.requests.filter((q) => q.method === 'PATCH')).toHaveLength(1)
-    expect(second.requests.filter((q) => q.method === 'POST' && q.path.includes('/comments'))).toHaveLength(0)
+    expect(
+      second.requests.filter((q) => q.method === 'POST' && q.path.includes('/comments'))
+    ).toHaveLength(0)
     // The marker comes first, the headline right after.
     expect(ours()[0].body.startsWith(MARKER)).toBe(true)
   })
@@ -62,22 +67,32 @@ describe('one sticky PR comment', () => {
   })
 
   it('finds its comment among 150 others, across pages', async () => {
-    for (let i = 0; i < 120; i++) fake.github.addComment(pr, `chatter ${i}`, { login: 'dev', id: 7, type: 'User' })
+    for (let i = 0; i < 120; i++)
+      fake.github.addComment(pr, `chatter ${i}`, { login: 'dev', id: 7, type: 'User' })
     const mine = fake.github.addComment(pr, `${MARKER}\nold`, BOT_USER)
-    for (let i = 0; i < 30; i++) fake.github.addComment(pr, `late ${i}`, { login: 'dev', id: 7, type: 'User' })
+    for (let i = 0; i < 30; i++)
+      fake.github.addComment(pr, `late ${i}`, { login: 'dev', id: 7, type: 'User' })
     const r = await run()
     expect(r.exitCode).toBe(0)
     expect(ours().map((c) => c.id)).toEqual([mine.id])
-    expect(r.requests.filter((q) => q.method === 'GET' && q.path.includes('/comments')).length).toBeGreaterThan(1)
+    expect(
+      r.requests.filter((q) => q.method === 'GET' && q.path.includes('/comments')).length
+    ).toBeGreaterThan(1)
   })
 
   it("leaves another user's comment carrying the marker alone", async () => {
-    const theirs = fake.github.addComment(pr, `${MARKER}\nquoted by a human`, { login: 'dev', id: 7, type: 'User' })
+    const theirs = fake.github.addComment(pr, `${MARKER}\nquoted by a human`, {
+      login: 'dev',
+      id: 7,
+      type: 'User'
+    })
     const r = await run()
     expect(r.exitCode).toBe(0)
     const all = fake.github.commentsOn(pr)
     expect(all.find((c) => c.id === theirs.id)?.body).toContain('quoted by a human')
-    expect(all.filter((c) => c.user.login === BOT_USER.login && c.body.includes(MARKER))).toHaveLength(1)
+    expect(
+      all.filter((c) => c.user.login === BOT_USER.login && c.body.includes(MARKER))
+    ).toHaveLength(1)
   })
 
   it('a read-only token (403) still ends with the verdict, a summary and one warning', async () => {
@@ -100,7 +115,13 @@ describe('one sticky PR comment', () => {
   })
 
   it('survives injected 502s and a 429 with retry-after without a duplicate', async () => {
-    fake.inject({ method: 'GET', path: '/comments', status: 429, headers: { 'retry-after': '1' }, body: { message: 'You have exceeded a secondary rate limit.' } })
+    fake.inject({
+      method: 'GET',
+      path: '/comments',
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { message: 'You have exceeded a secondary rate limit.' }
+    })
     fake.inject({ method: 'POST', path: '/comments', status: 502, afterHandling: true })
     fake.inject({ method: 'GET', path: '/comments', status: 502 })
     const r = await run()

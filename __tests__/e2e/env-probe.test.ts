@@ -2,7 +2,13 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { FAKE_SECRETS, makeGitRepo, runAction, startFakeServer, type FakeServer } from '../harness/index.js'
+import {
+  FAKE_SECRETS,
+  makeGitRepo,
+  runAction,
+  startFakeServer,
+  type FakeServer
+} from '../harness/index.js'
 
 const probe = path.resolve('__tests__/testdata/e2e/envprobe')
 const FORBIDDEN_NAMES = [
@@ -45,7 +51,9 @@ describe('Go processes never see secrets or file-command paths', () => {
       env: { ENV_PROBE_OUT: out, DATABASE_URL: 'postgres://ci@localhost/test' }
     })
     expect(r.exitCode, r.stdout + r.stderr).toBe(0)
-    const dumps = readFileSync(out, 'utf8').split('\n--\n').filter((d) => d.trim() !== '')
+    const dumps = readFileSync(out, 'utf8')
+      .split('\n--\n')
+      .filter((d) => d.trim() !== '')
     // Head race run, base race run, and benchmark runs on both sides.
     expect(dumps.length).toBeGreaterThanOrEqual(4)
     for (const dump of dumps) {

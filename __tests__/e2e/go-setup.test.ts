@@ -23,7 +23,10 @@ const downloads = (r: { requests: { method: string; path: string }[] }) =>
 
 describe('Go setup through dist/index.js', () => {
   it('reads the toolchain directive of go.mod, downloads it, verifies sha256 and caches it', async () => {
-    const repo = await makeGitRepo({ baseFiles: files(), headFiles: files('\ntoolchain go1.25.9\n') })
+    const repo = await makeGitRepo({
+      baseFiles: files(),
+      headFiles: files('\ntoolchain go1.25.9\n')
+    })
     const r = await runAction({
       workspace: repo.dir,
       fake,

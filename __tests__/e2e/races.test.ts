@@ -25,7 +25,9 @@ async function check(head: string) {
   const repo = await makeGitRepo({ baseFiles: dir('base'), headFiles: dir(head) })
   const r = await runAction({ workspace: repo.dir, fake, inputs })
   const { readFileSync } = await import('node:fs')
-  const report = JSON.parse(readFileSync(r.outputs.report, 'utf8')) as { races: { items: RaceJson[] } }
+  const report = JSON.parse(readFileSync(r.outputs.report, 'utf8')) as {
+    races: { items: RaceJson[] }
+  }
   const byClass = (c: string) => report.races.items.filter((i) => i.class === c)
   return { r, report, byClass }
 }

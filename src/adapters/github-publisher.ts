@@ -4,7 +4,11 @@ import type { Config } from '../domain/config.js'
 import type { RunContext } from '../domain/context.js'
 import { artifactNameFor, uploadResultsArtifact } from '../github/artifact-upload.js'
 import { CommentPermissionError, READ_ONLY_TOKEN_HINT } from '../github/comment-store.js'
-import { createGitHubClient, fetchPullHeadSha, OctokitCommentStore } from '../github/octokit-store.js'
+import {
+  createGitHubClient,
+  fetchPullHeadSha,
+  OctokitCommentStore
+} from '../github/octokit-store.js'
 import { upsertStickyComment } from '../github/sticky.js'
 import type { Logger } from '../ports.js'
 import type { Publisher } from '../publish.js'
@@ -41,7 +45,9 @@ export function createGitHubPublisher(o: {
       const pullNumber = report.repo.prNumber
       if (pullNumber === null) return null
       if (!config.githubToken) {
-        logger.warning('No github-token: the PR comment was skipped (the summary and artifact carry the report).')
+        logger.warning(
+          'No github-token: the PR comment was skipped (the summary and artifact carry the report).'
+        )
         return null
       }
       const gh = createGitHubClient({ token: config.githubToken, baseUrl: ctx.apiUrl, logger })

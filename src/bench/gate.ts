@@ -2,7 +2,8 @@
  * The statistics gate. A metric change is a regression (or improvement) only when
  *
  *  (a) it is significant: two-sided Mann-Whitney U (mann-whitney.ts) with Holm–Bonferroni across
- *      every comparison tested in the run (all variants, packages, benchmarks and metrics). Holm
+ *      the comparisons of the run (all variants, packages, benchmarks and metrics) that could be
+ *      flagged at all (canReachThreshold, a label-blind choice). Holm
  *      controls the family-wise error rate — the chance of ANY false alarm in a run — which is what
  *      "an identical head flags nothing in ≥99% of runs" asks for; Benjamini–Hochberg controls only
  *      the expected share of false discoveries and would let one false alarm through in many A/A
@@ -63,11 +64,16 @@ export function thresholdFor(kind: MetricKind, s: GateSettings): number {
 
 /** Tests one metric. Pure. */
 export function assess(ms: MetricSamples, threshold: number): Assessment {
+  const e = effect(ms, threshold)
+  return { ...e, p: e.certain ? 0 : mannWhitneyP(ms.base, ms.head) }
+}
+
+/** Everything of `assess` except the p-value (which is the expensive part). */
+function effect(ms: MetricSamples, threshold: number): Omit<Assessment, 'p'> {
   const b = summarize(ms.base)
   const h = summarize(ms.head)
   const constant = (xs: number[]) => xs.length > 0 && xs.every((x) => x === xs[0])
   const certain = constant(ms.base) && constant(ms.head) && ms.base[0] !== ms.head[0]
-  const p = certain ? 0 : mannWhitneyP(ms.base, ms.head)
   const lower = lowerIsBetter(ms.unit)
   const raw = Math.sign(h.center - b.center)
   const direction = (lower ? raw : -raw) as -1 | 0 | 1
@@ -85,7 +91,27 @@ export function assess(ms: MetricSamples, threshold: number): Assessment {
         : (h.low ?? h.center) / (b.high ?? b.center) - 1
     reaches = Math.abs(far) >= threshold && Math.abs(delta) > 0
   }
-  return { p, certain, delta, direction, reachesThreshold: reaches }
+  return { certain, delta, direction, reachesThreshold: reaches }
+}
+
+/**
+ * Whether ANY assignment of these pooled values to base and head could reach the threshold: the
+ * lowest values as base against the highest as head, and the reverse. This depends only on the
+ * pooled values, never on which side each came from, so leaving the other comparisons out of the
+ * Holm family keeps its guarantee: under the null every labelling of the pooled values is equally
+ * likely, so each p-value stays valid given the selection. It drops the all-equal and the
+ * tight-and-unchanged comparisons (most B/op, allocs/op and GC metrics of non-allocating code),
+ * which could never be flagged but would make Holm stricter for the rest.
+ */
+export function canReachThreshold(ms: MetricSamples, threshold: number): boolean {
+  const n1 = ms.base.length
+  const n2 = ms.head.length
+  if (n1 === 0 || n2 === 0) return false
+  const pooled = [...ms.base, ...ms.head].sort((a, b) => a - b)
+  if (pooled[0] === pooled[pooled.length - 1]) return false
+  const up = { ...ms, base: pooled.slice(0, n1), head: pooled.slice(n1) }
+  const down = { ...ms, base: pooled.slice(n2), head: pooled.slice(0, n2) }
+  return effect(up, threshold).reachesThreshold || effect(down, threshold).reachesThreshold
 }
 
 /** Holm step-down: which p-values are rejected at family-wise level α, and each one's threshold. */
@@ -118,10 +144,10 @@ export interface Screened {
 export function screen(list: readonly MetricSamples[], s: GateSettings): Screened {
   const kinds = list.map((ms) => metricKind(ms.unit))
   const assessed = list.map((ms, i) => assess(ms, thresholdFor(kinds[i], s)))
-  // The family: every comparison that was actually tested (certain ones are exempt).
+  // The family: comparisons that could be flagged at all (certain ones are exempt).
   const tested = list
     .map((_, i) => i)
-    .filter((i) => !assessed[i].certain && list[i].base.length > 0 && list[i].head.length > 0)
+    .filter((i) => !assessed[i].certain && canReachThreshold(list[i], thresholdFor(kinds[i], s)))
   const m = tested.length
   const minP = tested.reduce(
     (lo, i) => Math.min(lo, minAchievableP(list[i].base.length, list[i].head.length)),
@@ -172,7 +198,7 @@ export function screen(list: readonly MetricSamples[], s: GateSettings): Screene
     })
   })
   const correction = feasible
-    ? `Holm–Bonferroni across ${m} tested comparisons at α=${s.alpha} (deterministic changes exempt), then confirmation rounds with Holm across the suspects`
+    ? `Holm–Bonferroni across the ${m} comparisons whose values could reach their threshold at α=${s.alpha} (deterministic changes exempt), then confirmation rounds with Holm across the suspects`
     : `Holm–Bonferroni was infeasible (α/${m} = ${(s.alpha / m).toExponential(2)} is below the smallest p-value ${minP.toExponential(2)} these sample sizes allow), so the first stage screened at α=${s.alpha} uncorrected; confirmation rounds with fresh samples and Holm across the suspects carry the correction. Raise bench-count to restore the first-stage correction.`
   return { comparisons, suspects, correction }
 }

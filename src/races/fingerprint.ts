@@ -1,8 +1,7 @@
 /**
  * The identity of a race across runs, checkouts and unrelated edits.
  *
- * Scheme (`fp1`): for each of the two accesses take
- *   - the access kind (`read`/`write`),
+ * Scheme (`fp2`): for each of the two accesses take
  *   - the first frame inside the module (module-relative file, `/`-separated),
  *   - that frame's function with compiler-generated suffixes removed (`.func1`, `.func1.2`,
  *     `.gowrap1`, `.deferwrap1`, `-fm`, `-range1`) and type arguments collapsed to `[...]`,
@@ -14,7 +13,13 @@
  * differ in their source text. The two access keys are sorted, so the same pair reported with
  * the roles swapped (`Write`/`Previous read` vs `Read`/`Previous write`) is one race. The
  * package import path is included because the race stage re-runs tests per package.
- * Result: `sha256(fp1\n<package>\n<keyA>\n<keyB>)` in hex, first 16 characters.
+ *
+ * The access kind is deliberately left out. A read-modify-write such as `c.hits++` is reported,
+ * depending on scheduling, as Read/Previous write, Write/Previous write or Write/Previous read:
+ * with the kind in the key one bug gets two or three identities, and a head run that happens to
+ * see a pairing base did not would call an old race new. Two different racing statements still
+ * differ by their source text.
+ * Result: `sha256(fp2\n<package>\n<keyA>\n<keyB>)` in hex, first 16 characters.
  *
  * Fallbacks: with no in-module frame the first frame is used (its function and file base
  * name); when the source line cannot be read the line number stands in for the text (stable
@@ -54,12 +59,12 @@ export async function accessKey(
   read: SourceLineReader
 ): Promise<{ key: string; source: string }> {
   const f = anchorFrame(access)
-  if (f === null) return { key: `${access.kind}|?|?|stack lost`, source: '' }
+  if (f === null) return { key: '?|?|stack lost', source: '' }
   const file = f.relFile ?? baseName(f.file.replace(/\\/g, '/'))
   const text = f.relFile !== null && f.line > 0 ? await read(f.relFile, f.line) : null
   const source = text?.trim() ?? ''
   const anchor = text !== null ? source : `@${f.line}`
-  return { key: `${access.kind}|${file}|${normaliseFunc(f.func)}|${anchor}`, source }
+  return { key: `${file}|${normaliseFunc(f.func)}|${anchor}`, source }
 }
 
 /** Computes the fingerprint of a race and the source lines used, in access order. */
@@ -72,7 +77,7 @@ export async function fingerprintRace(
   const b = await accessKey(accesses[1], read)
   const keys = [a.key, b.key].sort()
   const fingerprint = createHash('sha256')
-    .update(`fp1\n${pkg}\n${keys[0]}\n${keys[1]}`)
+    .update(`fp2\n${pkg}\n${keys[0]}\n${keys[1]}`)
     .digest('hex')
     .slice(0, 16)
   return { fingerprint, sourceLines: [a.source, b.source] }
