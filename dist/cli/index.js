@@ -39816,11 +39816,15 @@ function thresholdFor(kind, s) {
 }
 /** Tests one metric. Pure. */
 function assess(ms, threshold) {
+    const e = effect(ms, threshold);
+    return { ...e, p: e.certain ? 0 : mannWhitneyP(ms.base, ms.head) };
+}
+/** Everything of `assess` except the p-value (which is the expensive part). */
+function effect(ms, threshold) {
     const b = summarize(ms.base);
     const h = summarize(ms.head);
     const constant = (xs) => xs.length > 0 && xs.every((x) => x === xs[0]);
     const certain = constant(ms.base) && constant(ms.head) && ms.base[0] !== ms.head[0];
-    const p = certain ? 0 : mannWhitneyP(ms.base, ms.head);
     const lower = lowerIsBetter(ms.unit);
     const raw = Math.sign(h.center - b.center);
     const direction = (lower ? raw : -raw);
@@ -39839,7 +39843,28 @@ function assess(ms, threshold) {
             : (h.low ?? h.center) / (b.high ?? b.center) - 1;
         reaches = Math.abs(far) >= threshold && Math.abs(delta) > 0;
     }
-    return { p, certain, delta, direction, reachesThreshold: reaches };
+    return { certain, delta, direction, reachesThreshold: reaches };
+}
+/**
+ * Whether ANY assignment of these pooled values to base and head could reach the threshold: the
+ * lowest values as base against the highest as head, and the reverse. This depends only on the
+ * pooled values, never on which side each came from, so leaving the other comparisons out of the
+ * Holm family keeps its guarantee: under the null every labelling of the pooled values is equally
+ * likely, so each p-value stays valid given the selection. It drops the all-equal and the
+ * tight-and-unchanged comparisons (most B/op, allocs/op and GC metrics of non-allocating code),
+ * which could never be flagged but would make Holm stricter for the rest.
+ */
+function canReachThreshold(ms, threshold) {
+    const n1 = ms.base.length;
+    const n2 = ms.head.length;
+    if (n1 === 0 || n2 === 0)
+        return false;
+    const pooled = [...ms.base, ...ms.head].sort((a, b) => a - b);
+    if (pooled[0] === pooled[pooled.length - 1])
+        return false;
+    const up = { ...ms, base: pooled.slice(0, n1), head: pooled.slice(n1) };
+    const down = { ...ms, base: pooled.slice(n2), head: pooled.slice(0, n2) };
+    return effect(up, threshold).reachesThreshold || effect(down, threshold).reachesThreshold;
 }
 /** Holm step-down: which p-values are rejected at family-wise level α, and each one's threshold. */
 function holm(ps, alpha) {
@@ -39861,10 +39886,10 @@ function holm(ps, alpha) {
 function screen(list, s) {
     const kinds = list.map((ms) => metricKind(ms.unit));
     const assessed = list.map((ms, i) => assess(ms, thresholdFor(kinds[i], s)));
-    // The family: every comparison that was actually tested (certain ones are exempt).
+    // The family: comparisons that could be flagged at all (certain ones are exempt).
     const tested = list
         .map((_, i) => i)
-        .filter((i) => !assessed[i].certain && list[i].base.length > 0 && list[i].head.length > 0);
+        .filter((i) => !assessed[i].certain && canReachThreshold(list[i], thresholdFor(kinds[i], s)));
     const m = tested.length;
     const minP = tested.reduce((lo, i) => Math.min(lo, minAchievableP(list[i].base.length, list[i].head.length)), 1);
     const feasible = m === 0 || s.alpha / m >= minP;
@@ -39907,7 +39932,7 @@ function screen(list, s) {
         });
     });
     const correction = feasible
-        ? `Holm–Bonferroni across ${m} tested comparisons at α=${s.alpha} (deterministic changes exempt), then confirmation rounds with Holm across the suspects`
+        ? `Holm–Bonferroni across the ${m} comparisons whose values could reach their threshold at α=${s.alpha} (deterministic changes exempt), then confirmation rounds with Holm across the suspects`
         : `Holm–Bonferroni was infeasible (α/${m} = ${(s.alpha / m).toExponential(2)} is below the smallest p-value ${minP.toExponential(2)} these sample sizes allow), so the first stage screened at α=${s.alpha} uncorrected; confirmation rounds with fresh samples and Holm across the suspects carry the correction. Raise bench-count to restore the first-stage correction.`;
     return { comparisons, suspects, correction };
 }
@@ -40184,14 +40209,20 @@ class Parser {
     block = null;
     skippingBench = false;
     lastName = null;
+    /** Start of a gctrace line whose remainder comes on the next line (see gcFragment). */
+    gcPrefix = null;
     line(line) {
         if (line === '')
+            return;
+        if (this.gcPrefix !== null && this.joinGc(line))
             return;
         if (this.collectBlock(line))
             return;
         const gc = parseGcLine(line);
         if (gc)
             return void this.cycles.push(gc);
+        if (looksLikeGcLine(line))
+            return this.gcFragment(line);
         if (line.startsWith('--- FAIL: ') || line.startsWith('--- BENCH: '))
             return this.startBlock(line);
         if (line.startsWith('panic: ') || line.startsWith('fatal error: '))
@@ -40218,18 +40249,55 @@ class Parser {
         const trimmed = rest.trim();
         if (trimmed === '')
             return;
-        if (looksLikeGcLine(trimmed)) {
-            const gc = parseGcLine(trimmed);
-            if (gc)
-                this.cycles.push(gc);
-            else
-                this.out.unparsed.push(trimmed);
-            return;
-        }
+        if (looksLikeGcLine(trimmed))
+            return this.gcFragment(trimmed);
         if (this.completePending(trimmed))
             return;
         // Output the benchmark printed after its name (it corrupts its own line); the numbers follow.
         this.out.unparsed.push(line);
+    }
+    /**
+     * The runtime prints a gctrace line piece by piece (one write per printed value), while the
+     * testing package writes the name and the numbers of a result in one write each; a GC finishing
+     * concurrently can therefore be cut by them. gctrace text never contains a tab or `Benchmark`,
+     * so those fragments are carved out and the rest of the GC line is joined with the next line.
+     * Such a cycle, finishing after the numbers were printed, goes to the next benchmark, where it
+     * precedes the first forced cycle and so counts for neither.
+     */
+    gcFragment(text) {
+        let rest = text;
+        const name = /(Benchmark\S*) *\t/.exec(rest);
+        if (name) {
+            this.pending = name[1];
+            rest = rest.slice(0, name.index) + rest.slice(name.index + name[0].length);
+        }
+        const numbers = / *\d+\t.*$/.exec(rest);
+        if (numbers)
+            rest = rest.slice(0, numbers.index);
+        const gc = parseGcLine(rest);
+        if (gc)
+            this.cycles.push(gc);
+        else
+            this.gcPrefix = rest;
+        if (numbers && !this.completePending(numbers[0]))
+            this.out.unparsed.push(numbers[0].trim());
+    }
+    /** Tries the stashed GC line start plus this line; false (and the start counted) if no fit. */
+    joinGc(line) {
+        const joined = this.gcPrefix + line;
+        this.gcPrefix = null;
+        // The carved-out numbers may have taken the GC line's own space before their padding.
+        const gc = parseGcLine(joined) ?? parseGcLine(`${joined.slice(0, joined.length - line.length)} ${line}`);
+        if (gc) {
+            this.cycles.push(gc);
+            return true;
+        }
+        if (line.includes('\t')) {
+            this.gcFragment(joined);
+            return true;
+        }
+        this.out.unparsed.push(joined.slice(0, joined.length - line.length));
+        return false;
     }
     completePending(text) {
         const parsed = parseResultFields(text.trim().split(/\s+/));
@@ -40295,6 +40363,8 @@ class Parser {
         return false;
     }
     finish() {
+        if (this.gcPrefix !== null)
+            this.out.unparsed.push(this.gcPrefix);
         if (this.pending !== null) {
             // A name with no numbers: the process died or was killed while the benchmark ran.
             this.out.failures.push({ name: splitProcs(this.pending).name, kind: 'no-result', detail: [] });
@@ -40623,15 +40693,16 @@ async function runBenchStage(input, deps) {
     const screened = screen(grouped.metrics, settings);
     section.correction = screened.correction;
     let comparisons = screened.comparisons;
+    const unparsed = [...initial.unparsed];
     if (screened.suspects.length > 0) {
         const fresh = await confirmSuspects(ctx, targets, grouped.metrics, screened.suspects);
         files.push(...fresh.files);
         problems.push(...failureProblems(fresh.rounds.failures));
+        unparsed.push(...fresh.rounds.unparsed);
         comparisons = gate_confirm(screened, fresh.byIndex, settings);
     }
     section.comparisons = comparisons;
     section.rounds = config.benchCount;
-    const unparsed = [...initial.unparsed];
     section.unparsed = unparsed.length;
     section.unparsedSamples = unparsed.slice(0, MAX_SAMPLES);
     const regressed = new Map();
@@ -40840,8 +40911,8 @@ const OUTPUTS = {
     'new-races': 'Data races introduced by head.',
     'existing-races': 'Data races already on base (reported, not failing by default).',
     'fixed-races': 'Data races on base that head no longer has.',
-    regressions: 'Significant, confirmed performance or GC regressions.',
-    improvements: 'Significant, confirmed improvements.',
+    regressions: 'Benchmarks with a significant, confirmed regression in any metric (time, memory or GC) under any GC variant.',
+    improvements: 'Benchmarks with a significant, confirmed improvement in any metric under any GC variant.',
     report: 'Path of the JSON report.',
     'comment-url': 'URL of the sticky PR comment, when one was written.',
     'artifact-url': 'URL of the uploaded artifact, when one was uploaded.'
@@ -41736,8 +41807,12 @@ const REPORT_SCHEMA = 'go-race-gc-guard/report@1';
 const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 function countResults(races, benchmarks) {
     const cls = (c) => races.items.filter((r) => r.class === c).length;
-    // A suspect that extra rounds did not confirm is not a regression.
-    const changes = (v) => benchmarks.comparisons.filter((c) => c.verdict === v && c.confirmed !== false).length;
+    // Counted per benchmark, not per metric: one benchmark that allocates in a loop regresses in
+    // B/op, allocs/op and three GC metrics under every GC variant, and is still one regression.
+    // A suspect that extra rounds did not confirm is not a change.
+    const changes = (v) => new Set(benchmarks.comparisons
+        .filter((c) => c.verdict === v && c.confirmed !== false)
+        .map((c) => `${c.package}\u0000${c.benchmark}`)).size;
     return {
         newRaces: cls('new'),
         existingRaces: cls('existing'),
@@ -42210,8 +42285,7 @@ function classifyRaces(input) {
 /**
  * The identity of a race across runs, checkouts and unrelated edits.
  *
- * Scheme (`fp1`): for each of the two accesses take
- *   - the access kind (`read`/`write`),
+ * Scheme (`fp2`): for each of the two accesses take
  *   - the first frame inside the module (module-relative file, `/`-separated),
  *   - that frame's function with compiler-generated suffixes removed (`.func1`, `.func1.2`,
  *     `.gowrap1`, `.deferwrap1`, `-fm`, `-range1`) and type arguments collapsed to `[...]`,
@@ -42223,7 +42297,13 @@ function classifyRaces(input) {
  * differ in their source text. The two access keys are sorted, so the same pair reported with
  * the roles swapped (`Write`/`Previous read` vs `Read`/`Previous write`) is one race. The
  * package import path is included because the race stage re-runs tests per package.
- * Result: `sha256(fp1\n<package>\n<keyA>\n<keyB>)` in hex, first 16 characters.
+ *
+ * The access kind is deliberately left out. A read-modify-write such as `c.hits++` is reported,
+ * depending on scheduling, as Read/Previous write, Write/Previous write or Write/Previous read:
+ * with the kind in the key one bug gets two or three identities, and a head run that happens to
+ * see a pairing base did not would call an old race new. Two different racing statements still
+ * differ by their source text.
+ * Result: `sha256(fp2\n<package>\n<keyA>\n<keyB>)` in hex, first 16 characters.
  *
  * Fallbacks: with no in-module frame the first frame is used (its function and file base
  * name); when the source line cannot be read the line number stands in for the text (stable
@@ -42253,12 +42333,12 @@ function baseName(file) {
 async function accessKey(access, read) {
     const f = anchorFrame(access);
     if (f === null)
-        return { key: `${access.kind}|?|?|stack lost`, source: '' };
+        return { key: '?|?|stack lost', source: '' };
     const file = f.relFile ?? baseName(f.file.replace(/\\/g, '/'));
     const text = f.relFile !== null && f.line > 0 ? await read(f.relFile, f.line) : null;
     const source = text?.trim() ?? '';
     const anchor = text !== null ? source : `@${f.line}`;
-    return { key: `${access.kind}|${file}|${normaliseFunc(f.func)}|${anchor}`, source };
+    return { key: `${file}|${normaliseFunc(f.func)}|${anchor}`, source };
 }
 /** Computes the fingerprint of a race and the source lines used, in access order. */
 async function fingerprintRace(pkg, accesses, read) {
@@ -42266,7 +42346,7 @@ async function fingerprintRace(pkg, accesses, read) {
     const b = await accessKey(accesses[1], read);
     const keys = [a.key, b.key].sort();
     const fingerprint = (0,external_node_crypto_.createHash)('sha256')
-        .update(`fp1\n${pkg}\n${keys[0]}\n${keys[1]}`)
+        .update(`fp2\n${pkg}\n${keys[0]}\n${keys[1]}`)
         .digest('hex')
         .slice(0, 16);
     return { fingerprint, sourceLines: [a.source, b.source] };
@@ -43079,6 +43159,11 @@ function packageOfImportPath(id) {
     const base = sp === -1 ? id : id.slice(0, sp);
     return sp === -1 && base.endsWith('.test') ? base.slice(0, -5) : base;
 }
+/**
+ * Stateful, incremental parser: `push` stdout chunks and `pushStderr` stderr chunks as they
+ * arrive (any split), then `end()` once for the result. Races found in text that belongs to no
+ * package (stray stdout/stderr) are reported under the package `(stray output)`.
+ */
 class GoTestJsonParser {
     packages = new Map();
     sink;
@@ -43444,7 +43529,9 @@ async function stage_confirm(ctx, base, head, headRead) {
         read: baseRead,
         target: base.side
     });
-    const baseOnly = [...base.side.races.values()].filter((r) => !head.races.has(r.fingerprint) && !head.broken.has(r.package));
+    // Only real packages of this run: a report found in stray text has no package to re-run.
+    const tested = new Set(ctx.input.packages);
+    const baseOnly = [...base.side.races.values()].filter((r) => !head.races.has(r.fingerprint) && !head.broken.has(r.package) && tested.has(r.package));
     const headDir = ctx.input.checkouts.headDir;
     await confirmOn(ctx, {
         side: 'head',
@@ -43531,10 +43618,6 @@ function assemble(sections, steps, budget) {
         .filter((s) => s !== '')
         .join(budget_SEPARATOR);
 }
-/** Byte and unit size of a string, for tests and callers that want to report it. */
-function sizeOf(s) {
-    return budget_measure(s);
-}
 
 ;// CONCATENATED MODULE: ./src/render/sanitize.ts
 /**
@@ -43546,6 +43629,7 @@ function sizeOf(s) {
  * visible `\u202E`-style escape so a reviewer sees that something odd was there.
  */
 /** ANSI CSI / OSC sequences (colours, cursor moves, hyperlinks): noise in a comment, removed. */
+// eslint-disable-next-line no-control-regex -- matching ESC/BEL is the point
 const ANSI = /\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)?/g;
 /**
  * Code points rendered as visible escapes: controls (except TAB/LF, handled by the caller),
@@ -43765,15 +43849,13 @@ function markdown_link(label, href) {
 function markdown_plural(n, one, many = `${one}s`) {
     return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
-/** A bullet list of one-line items. */
-function bullets(items) {
-    return items.map((i) => `- ${i}`).join('\n');
-}
 
 ;// CONCATENATED MODULE: ./src/render/names.ts
 /** `example.com/m/store.(*Cache).Miss` → `store.(*Cache).Miss`. */
 function shortFunc(func) {
-    const slash = func.lastIndexOf('/', func.indexOf('(') >= 0 ? func.indexOf('(') : func.length);
+    // The package path ends at the last `/` before any receiver `(` or type argument `[`.
+    const end = func.search(/[([]/);
+    const slash = func.lastIndexOf('/', end >= 0 ? end : func.length);
     return slash >= 0 ? func.slice(slash + 1) : func;
 }
 /**
@@ -43856,11 +43938,11 @@ function context_int(n) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/format.ts
-/** Three significant digits, no exponent, trailing zeros kept only as benchstat does ("1.20"). */
+/** Three significant digits, no exponent ("1.20", "25.2", "812"); whole numbers stay whole. */
 function sig3(v) {
     const a = Math.abs(v);
-    if (a === 0)
-        return '0';
+    if (Number.isInteger(v) && a < 1000)
+        return String(v);
     if (a >= 100)
         return v.toFixed(0);
     if (a >= 10)
@@ -43958,6 +44040,12 @@ function formatDelta(delta) {
     const digits = Math.abs(pct) >= 1000 ? 0 : 1;
     return `${pct >= 0 ? '+' : '-'}${Math.abs(pct).toFixed(digits)}%`;
 }
+/** The delta of a comparison; `from 0` when the base was zero and the head is not. */
+function formatChange(c) {
+    if (c.delta === null && c.base?.center === 0 && c.head && c.head.center !== 0)
+        return 'from 0';
+    return formatDelta(c.delta);
+}
 /** `0.002`, `<0.001`, `—`. */
 function formatP(p) {
     if (p === null || !Number.isFinite(p))
@@ -43978,7 +44066,8 @@ const KIND_LABEL = {
 };
 /** Which threshold applied, e.g. `time 10%`, plus the confirmation state when known. */
 function formatThreshold(c) {
-    const base = c.kind === 'other' ? 'none' : `${KIND_LABEL[c.kind]} ${formatPercent(c.threshold)}`;
+    const label = KIND_LABEL[c.kind];
+    const base = !label || c.kind === 'other' ? 'none' : `${label} ${formatPercent(c.threshold)}`;
     if (c.confirmed === true)
         return `${base}, confirmed`;
     if (c.confirmed === false)
@@ -44079,7 +44168,7 @@ const CHANGED_ALIGN = [
 ];
 /** One row of the changed-benchmarks table. */
 function changedRow(ctx, c) {
-    const delta = formatDelta(c.delta);
+    const delta = formatChange(c);
     const verdict = effectiveVerdict(c);
     return [
         VERDICT_ICON[verdict] || '⚪',
@@ -44098,7 +44187,7 @@ function compactCell(c) {
         return '—';
     const value = (s) => (s ? formatValue(s.center, c.unit) : '—');
     const icon = VERDICT_ICON[effectiveVerdict(c)];
-    return `${icon ? icon + ' ' : ''}${value(c.base)} → ${value(c.head)} (${formatDelta(c.delta)})`;
+    return `${icon ? icon + ' ' : ''}${value(c.base)} → ${value(c.head)} (${formatChange(c)})`;
 }
 
 ;// CONCATENATED MODULE: ./src/render/links.ts
@@ -44223,8 +44312,6 @@ function bench_section_num(n) {
 function headingText(ctx) {
     const b = ctx.report.benchmarks;
     const s = ctx.report.settings;
-    if (!b.enabled)
-        return '';
     if (b.comparisons.length === 0)
         return '### Benchmarks\n\nNo benchmark results to compare.';
     const variants = variantsOf(ctx).map((v) => code(v, 60));
@@ -44232,7 +44319,8 @@ function headingText(ctx) {
         `(${variants.join(', ')}; benchtime ${code(s.benchtime, 30)}). A change counts when it is ` +
         `significant (p below α=${bench_section_num(s.alpha)} after ${escape_text(b.correction, 120)}), ` +
         `beyond its threshold (time ${formatPercent(s.timeThreshold)}, memory ${formatPercent(s.allocThreshold)}, ` +
-        `GC ${formatPercent(s.gcThreshold)}) and confirmed by extra rounds.`;
+        `GC ${formatPercent(s.gcThreshold)}) and confirmed by extra rounds. ` +
+        `The benchmark stage took ${formatDuration(b.durationMs)}.`;
     const links = artifactLinks(ctx);
     return bench_section_join([
         '### Benchmarks',
@@ -44243,7 +44331,7 @@ function headingText(ctx) {
 function changedSection(ctx) {
     const rows = changedRows(ctx.report.benchmarks.comparisons);
     const variants = variantsOf(ctx);
-    if (!ctx.report.benchmarks.enabled || ctx.report.benchmarks.comparisons.length === 0)
+    if (ctx.report.benchmarks.comparisons.length === 0)
         return EMPTY;
     if (rows.length === 0) {
         const n = groupComparisons(ctx.report.benchmarks.comparisons).length;
@@ -44346,6 +44434,9 @@ function benchstatSection(ctx) {
     };
 }
 function benchSections(ctx) {
+    if (!ctx.report.benchmarks.enabled) {
+        return { heading: EMPTY, changed: EMPTY, profiles: EMPTY, all: EMPTY, benchstat: EMPTY };
+    }
     const heading = headingText(ctx);
     return {
         heading: { total: 0, render: () => heading },
@@ -44432,15 +44523,17 @@ const LABEL = {
 };
 function problemBlock(p) {
     const icon = p.blocking ? '⛔' : '⚠️';
-    const side = p.side ? ` on ${p.side}` : '';
+    const side = p.side === 'head' || p.side === 'base' ? ` on ${p.side}` : '';
     const pkg = p.package ? ` in ${code(p.package)}` : '';
-    const lines = p.message.split(/\r\n|\r|\n/);
+    // Only the head of a huge message is ever shown; do not split megabytes of build output.
+    const message = p.message.slice(0, 20_000);
+    const lines = message.split(/\r\n|\r|\n/);
     const first = lines.find((l) => l.trim() !== '') ?? '';
     const head = `**${icon} ${LABEL[p.kind] ?? 'Problem'}**${side}${pkg}${first ? `: ${escape_text(first, 300)}` : ''}`;
     const multiline = lines.filter((l) => l.trim() !== '').length > 1 || first.length > 300;
     if (!multiline)
         return head;
-    return `${head}\n\n${details('Output', codeBlock(p.message, { maxLines: 40, maxChars: 4000 }))}`;
+    return `${head}\n\n${details('Output', codeBlock(message, { maxLines: 40, maxChars: 4000 }))}`;
 }
 function unparsedBlock(ctx, n, what, samples) {
     const head = `**⚠️ ${markdown_plural(n, 'line')} of ${what} output not understood** (counted, not dropped).`;
@@ -44471,6 +44564,7 @@ function problemsSection(ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/race-item.ts
+
 
 
 
@@ -44515,7 +44609,7 @@ function testsLine(item) {
 function race_item_tally(t, side) {
     if (!Number.isSafeInteger(t.runs) || t.runs <= 0)
         return `not run on ${side}`;
-    return `${t.seen} of ${markdown_plural(t.runs, `${side} run`)}`;
+    return `${context_int(t.seen)} of ${markdown_plural(t.runs, `${side} run`)}`;
 }
 /** "seen in 3 of 3 head runs, 0 of 5 base runs" (base first for a fixed race). */
 function seenLine(item) {
@@ -44562,6 +44656,8 @@ function raceBlock(ctx, item, n) {
     ];
     if (item.reason)
         lines.push(`- **Note:** ${escape_text(item.reason, 300)}`);
+    if (race.partial)
+        lines.push('- **Note:** the race report was cut short (output ended mid-report)');
     const title = `**${n}. ${raceTitle(item)}** · ${code(race.package)}`;
     const stacks = details('Stacks', codeBlock(stackText(item, ctx.caps.frames), { maxLines: 400 }));
     return `${title}\n\n${lines.join('\n')}\n\n${stacks}`;
@@ -44613,16 +44709,18 @@ function runSummary(ctx) {
 }
 function raceSections(ctx) {
     const { races } = ctx.report;
+    if (!races.enabled) {
+        const none = { total: 0, render: () => '' };
+        return { heading: none, new: none, fixed: none, unclassified: none, existing: none };
+    }
     const comment = ctx.mode === 'comment';
     const newItems = ofClass(ctx, 'new');
     const fixedItems = ofClass(ctx, 'fixed');
     const existingItems = ofClass(ctx, 'existing');
     const unclassifiedItems = ofClass(ctx, 'unclassified');
-    const headingText = !races.enabled
-        ? ''
-        : races.items.length === 0
-            ? `### Data races\n\nNo data races found. ${runSummary(ctx)}`
-            : `### Data races\n\n${runSummary(ctx)}`;
+    const headingText = races.items.length === 0
+        ? `### Data races\n\nNo data races found. ${runSummary(ctx)}`
+        : `### Data races\n\n${runSummary(ctx)}`;
     const existingList = listSection(ctx, {
         items: existingItems,
         cap: ctx.caps.existingRaces,
@@ -44794,6 +44892,11 @@ function reproSection(ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/document.ts
+/**
+ * The sections of a report document in display order, with the priority in which they receive
+ * room when the document has to shrink. Shared by the comment and the job summary.
+ */
+
 
 
 
@@ -44807,7 +44910,10 @@ function headlineMarkdown(ctx) {
     const icon = headline_VERDICT_ICON[h.status];
     const tail = h.phrases.join(' · ');
     if (h.status === 'incomplete') {
-        const firstLine = (h.reason ?? '').split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';
+        const firstLine = (h.reason ?? '')
+            .slice(0, 2000)
+            .split(/\r\n|\r|\n/)
+            .find((l) => l.trim() !== '') ?? '';
         return `${icon} Incomplete: ${escape_text(firstLine, 160)}${tail ? ` · ${tail}` : ''}`;
     }
     if (h.lead)
@@ -44847,10 +44953,9 @@ function footer(ctx) {
 function buildDocument(ctx, top) {
     const races = raceSections(ctx);
     const bench = benchSections(ctx);
-    const fixedText = (s) => ({ total: 0, render: () => s });
     const heading = `${top}## ${headlineMarkdown(ctx)}\n\n${contextLine(ctx)}`;
     const sections = [
-        fixedText(heading), // 0
+        fixed(heading), // 0
         problemsSection(ctx), // 1
         races.heading, // 2
         races.new, // 3
@@ -44863,7 +44968,7 @@ function buildDocument(ctx, top) {
         bench.all, // 10
         bench.benchstat, // 11
         reproSection(ctx), // 12
-        fixedText(footer(ctx)) // 13
+        fixed(footer(ctx)) // 13
     ];
     const steps = [[1, 5], 12, [3, 5], [8, 40], [9, 2], 1, 3, 8, 4, 5, 9, 6, 10, 11];
     return { sections, steps };
@@ -44894,7 +44999,10 @@ function renderVerdictLine(report) {
     const h = headlineParts(report);
     const parts = [];
     if (h.status === 'incomplete') {
-        const first = (h.reason ?? '').split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';
+        const first = (h.reason ?? '')
+            .slice(0, 2000)
+            .split(/\r\n|\r|\n/)
+            .find((l) => l.trim() !== '') ?? '';
         parts.push(cleanField(first.trim(), 200, { multiline: false }));
     }
     if (h.lead)
@@ -106165,7 +106273,8 @@ async function main(argv, env = process.env) {
             toolCache: createToolCachePort({
                 ...env,
                 RUNNER_TEMP: tempDir,
-                RUNNER_TOOL_CACHE: env.RUNNER_TOOL_CACHE || external_node_path_default().join(external_node_os_default().homedir(), '.cache', 'go-race-gc-guard', 'tool-cache')
+                RUNNER_TOOL_CACHE: env.RUNNER_TOOL_CACHE ||
+                    external_node_path_default().join(external_node_os_default().homedir(), '.cache', 'go-race-gc-guard', 'tool-cache')
             }),
             http: createHttpPort(),
             actionsEnv: createLocalEnvPort(env),

@@ -29,12 +29,36 @@ export function triggeringRunFrom(payload: unknown): TriggeringRun {
   const headSha = wr?.head_sha
   if (typeof id !== 'number' || typeof headSha !== 'string' || !/^[0-9a-f]{40}$/.test(headSha)) {
     throw new NotWorkflowRunError(
-      'mode: report runs on a workflow_run event (on: workflow_run: types: [completed]); ' +
-        'this event has no workflow_run.id and head_sha'
+      'mode: report runs on a workflow_run event (on: workflow_run: types: [completed]) or in a ' +
+        'pull_request job after the check jobs (needs:); this event has neither a workflow_run ' +
+        'id and head_sha nor a pull_request head'
     )
   }
   const repoId = (wr?.head_repository as { id?: unknown } | undefined)?.id
   return { id, headSha, headRepoId: typeof repoId === 'number' ? repoId : null }
+}
+
+/**
+ * The run whose reports to publish: the triggering run of a `workflow_run` event, or — for a
+ * final job in the same workflow (`needs:` on the matrix shards) — this very run and its PR.
+ */
+export function reportRunFrom(ctx: RunContext): TriggeringRun {
+  if (ctx.eventName !== 'workflow_run' && ctx.eventName.startsWith('pull_request')) {
+    const pr = ctx.payload.pull_request as
+      { head?: { sha?: unknown; repo?: { id?: unknown } } } | undefined
+    const headSha = pr?.head?.sha
+    const id = Number(ctx.runId)
+    if (
+      typeof headSha === 'string' &&
+      /^[0-9a-f]{40}$/.test(headSha) &&
+      Number.isInteger(id) &&
+      id > 0
+    ) {
+      const repoId = pr?.head?.repo?.id
+      return { id, headSha, headRepoId: typeof repoId === 'number' ? repoId : null }
+    }
+  }
+  return triggeringRunFrom(ctx.payload)
 }
 
 /**
@@ -50,7 +74,7 @@ export async function runReportMode(o: {
   outDir: string
 }): Promise<Report> {
   const { config, ctx, logger } = o
-  const run = triggeringRunFrom(ctx.payload)
+  const run = reportRunFrom(ctx)
   const where = { owner: ctx.owner, repo: ctx.repo }
   const gh = createGitHubClient({ token: config.githubToken, baseUrl: ctx.apiUrl, logger })
   const loaded = await loadRunReport({
