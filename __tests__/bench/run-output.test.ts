@@ -180,3 +180,13 @@ describe('parseGcLine', () => {
     expect(parseGcLine('scav 0 KiB work')).toBeNull()
   })
 })
+
+describe('iterationsOf', () => {
+  it('reads the iteration count of the first result line', async () => {
+    const { iterationsOf } = await import('../../src/bench/profiles.js')
+    expect(
+      iterationsOf('goos: linux\nBenchmarkEncode-2   \t   41817\t     28594 ns/op\nPASS\n')
+    ).toBe(41817)
+    expect(iterationsOf('PASS\nok  \texample.com/x\t0.1s\n')).toBeNull()
+  })
+})

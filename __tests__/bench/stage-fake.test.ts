@@ -130,7 +130,7 @@ describe('runBenchStage with a fake runner replaying real Go output', () => {
   })
 
   it('finds the allocate-in-loop regression, leaves the unchanged benchmark alone, reports bad input clearly', async () => {
-    const { fs, run } = setup()
+    const { fs, runner, run } = setup()
     const r = await run()
     const find = (variant: string, bench: string, unit: string) =>
       r.section.comparisons.find(
@@ -184,6 +184,19 @@ describe('runBenchStage with a fake runner replaying real Go output', () => {
       (p) => p.benchmark === 'BenchmarkEncode' && p.profile === 'mem'
     )!
     expect(mem.top.join('\n')).toMatch(/buf\.\(\*Encoder\)\.Encode/)
+    // For the diff, head repeats exactly the iteration count base reported.
+    const profiled = runner.calls.filter(
+      (c) =>
+        c.args.some((a) => a.startsWith('-test.cpuprofile=')) &&
+        c.args.some((a) => a.startsWith('-test.bench=') && a.includes('Encode'))
+    )
+    expect(profiled.map((c) => (c.cwd.includes('/base/') ? 'base' : 'head'))).toEqual([
+      'base',
+      'head'
+    ])
+    expect(profiled[1].args.find((a) => a.startsWith('-test.benchtime='))).toMatch(
+      /^-test\.benchtime=[1-9]\d*x$/
+    )
     expect(mem.top[0]).not.toMatch(/^File:/)
     for (const f of r.artifactFiles) expect(fs.files.has(f), f).toBe(true)
     expect(r.artifactFiles.filter((f) => f.endsWith('.pprof')).length).toBeGreaterThanOrEqual(4)

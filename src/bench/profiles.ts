@@ -38,7 +38,7 @@ export async function collectProfiles(
     const names = opts.regressed.get(t.importPath) ?? []
     for (const name of names) {
       const stem = path.join(dir, `${t.slug}-${slug(name)}`)
-      const got = await profilePair(ctx, t, exactBenchPatterns([name])[0], stem, res)
+      const got = await profilePair(ctx, t, exactBenchPatterns([name])[0], stem, res, true)
       if (!got) continue
       for (const kind of kinds) {
         const top = await pprofDiff(ctx, kind, got.base[kind], got.head[kind])
@@ -62,9 +62,13 @@ async function profilePair(
   t: PackageTarget,
   pattern: string,
   stem: string,
-  res: ProfileResult
+  res: ProfileResult,
+  sameIterations = false
 ): Promise<{ base: Files; head: Files } | null> {
   const files: Partial<Record<Side, Files>> = {}
+  // With a time-based -benchtime a slower head runs fewer iterations in the same time, and a diff
+  // of the two profiles mostly shows that. For a diff, head repeats exactly base's iteration count.
+  let benchtime = ctx.config.benchtime
   for (const side of ['base', 'head'] as const) {
     const build = t[side]!
     const f: Files = { cpu: `${stem}-${side}.cpu.pprof`, mem: `${stem}-${side}.mem.pprof` }
@@ -73,7 +77,7 @@ async function profilePair(
     )
     const r = await ctx.runner.run({
       command: build.binary,
-      args: [...benchArgs(ctx, pattern, ctx.config.benchtime), ...profArgs],
+      args: [...benchArgs(ctx, pattern, benchtime), ...profArgs],
       cwd: build.dir,
       env: { GOGC: '100' },
       timeoutMs: ctx.config.testTimeoutMs + 30_000,
@@ -93,6 +97,8 @@ async function profilePair(
       return null
     }
     files[side] = f
+    const n = sameIterations ? iterationsOf(r.stdout) : null
+    if (n !== null) benchtime = `${n}x`
   }
   return { base: files.base!, head: files.head! }
 }
@@ -115,6 +121,12 @@ async function pprofDiff(
   })
   if (r.exitCode !== 0) return null
   return trimPprofTop(r.stdout)
+}
+
+/** The iteration count of the first benchmark result line in `go test` output, or null. Pure. */
+export function iterationsOf(stdout: string): number | null {
+  const m = /^Benchmark\S*\s+(\d+)\s/m.exec(stdout)
+  return m ? Number(m[1]) : null
 }
 
 /** Keeps pprof's summary lines and the first entries of its table. Pure. */

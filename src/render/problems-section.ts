@@ -35,6 +35,16 @@ function unparsedBlock(ctx: RenderContext, n: number, what: string, samples: str
   return `${head}\n\n${details('Samples', codeBlock(samples.join('\n'), { maxLines: 100 }))}`
 }
 
+/** What the benchmark stage wants a reader to know (no benchmarks, one side only, dropped flags). */
+function notesBlock(ctx: RenderContext, notes: string[]): string {
+  const shown = ctx.mode === 'comment' ? notes.slice(0, 10) : notes.slice(0, 500)
+  const items = shown.map((n) => `- ${text(n, 300)}`)
+  const more = notes.length - shown.length
+  if (more > 0)
+    items.push(`- … ${plural(more, 'more note')} in the job summary and the report artifact`)
+  return `**ℹ️ Benchmark notes**\n\n${items.join('\n')}`
+}
+
 export function problemsSection(ctx: RenderContext): Section {
   const { problems, races, benchmarks } = ctx.report
   const sorted = [...problems].sort((a, b) => Number(b.blocking) - Number(a.blocking))
@@ -47,6 +57,8 @@ export function problemsSection(ctx: RenderContext): Section {
       unparsedBlock(ctx, benchmarks.unparsed, 'benchmark', benchmarks.unparsedSamples)
     )
   }
+  const notes = benchmarks.notes ?? []
+  if (notes.length > 0) blocks.push(() => notesBlock(ctx, notes))
   return {
     total: capped(blocks.length, ctx.caps.problems),
     render(k) {
