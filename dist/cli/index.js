@@ -40551,7 +40551,7 @@ async function collectProfiles(ctx, opts) {
         const names = opts.regressed.get(t.importPath) ?? [];
         for (const name of names) {
             const stem = external_node_path_default().join(dir, `${t.slug}-${slug(name)}`);
-            const got = await profilePair(ctx, t, exactBenchPatterns([name])[0], stem, res);
+            const got = await profilePair(ctx, t, exactBenchPatterns([name])[0], stem, res, true);
             if (!got)
                 continue;
             for (const kind of kinds) {
@@ -40567,15 +40567,18 @@ async function collectProfiles(ctx, opts) {
     }
     return res;
 }
-async function profilePair(ctx, t, pattern, stem, res) {
+async function profilePair(ctx, t, pattern, stem, res, sameIterations = false) {
     const files = {};
+    // With a time-based -benchtime a slower head runs fewer iterations in the same time, and a diff
+    // of the two profiles mostly shows that. For a diff, head repeats exactly base's iteration count.
+    let benchtime = ctx.config.benchtime;
     for (const side of ['base', 'head']) {
         const build = t[side];
         const f = { cpu: `${stem}-${side}.cpu.pprof`, mem: `${stem}-${side}.mem.pprof` };
         const profArgs = ctx.config.profiles.map((k) => `-test.${k === 'cpu' ? 'cpuprofile' : 'memprofile'}=${f[k]}`);
         const r = await ctx.runner.run({
             command: build.binary,
-            args: [...benchArgs(ctx, pattern, ctx.config.benchtime), ...profArgs],
+            args: [...benchArgs(ctx, pattern, benchtime), ...profArgs],
             cwd: build.dir,
             env: { GOGC: '100' },
             timeoutMs: ctx.config.testTimeoutMs + 30_000,
@@ -40591,6 +40594,9 @@ async function profilePair(ctx, t, pattern, stem, res) {
             return null;
         }
         files[side] = f;
+        const n = sameIterations ? iterationsOf(r.stdout) : null;
+        if (n !== null)
+            benchtime = `${n}x`;
     }
     return { base: files.base, head: files.head };
 }
@@ -40609,6 +40615,11 @@ async function pprofDiff(ctx, kind, base, head) {
     if (r.exitCode !== 0)
         return null;
     return trimPprofTop(r.stdout);
+}
+/** The iteration count of the first benchmark result line in `go test` output, or null. Pure. */
+function iterationsOf(stdout) {
+    const m = /^Benchmark\S*\s+(\d+)\s/m.exec(stdout);
+    return m ? Number(m[1]) : null;
 }
 /** Keeps pprof's summary lines and the first entries of its table. Pure. */
 function trimPprofTop(out) {
@@ -42048,7 +42059,9 @@ async function runCheck(config, ctx, deps) {
         if (benchOn) {
             const b = await logger.group('Benchmarks', () => deps.benchStage({ ...input, outDir, goVersion: go.version }));
             benchmarks = b.section;
-            problems.push(...b.problems);
+            // The pipeline already said the base is missing, blocking or not; do not say it twice.
+            const saidNoBase = problems.some((p) => p.kind === 'base-unavailable');
+            problems.push(...b.problems.filter((p) => !(saidNoBase && p.kind === 'base-unavailable')));
             files = b.artifactFiles;
         }
         const report = buildReport({
@@ -44541,6 +44554,15 @@ function unparsedBlock(ctx, n, what, samples) {
         return head;
     return `${head}\n\n${details('Samples', codeBlock(samples.join('\n'), { maxLines: 100 }))}`;
 }
+/** What the benchmark stage wants a reader to know (no benchmarks, one side only, dropped flags). */
+function notesBlock(ctx, notes) {
+    const shown = ctx.mode === 'comment' ? notes.slice(0, 10) : notes.slice(0, 500);
+    const items = shown.map((n) => `- ${escape_text(n, 300)}`);
+    const more = notes.length - shown.length;
+    if (more > 0)
+        items.push(`- … ${markdown_plural(more, 'more note')} in the job summary and the report artifact`);
+    return `**ℹ️ Benchmark notes**\n\n${items.join('\n')}`;
+}
 function problemsSection(ctx) {
     const { problems, races, benchmarks } = ctx.report;
     const sorted = [...problems].sort((a, b) => Number(b.blocking) - Number(a.blocking));
@@ -44551,6 +44573,9 @@ function problemsSection(ctx) {
     if (benchmarks.unparsed > 0) {
         blocks.push(() => unparsedBlock(ctx, benchmarks.unparsed, 'benchmark', benchmarks.unparsedSamples));
     }
+    const notes = benchmarks.notes ?? [];
+    if (notes.length > 0)
+        blocks.push(() => notesBlock(ctx, notes));
     return {
         total: capped(blocks.length, ctx.caps.problems),
         render(k) {
