@@ -2,7 +2,16 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/**', '.tmp/**', 'node_modules/**', 'lib/**', '__tests__/testdata/**', 'coverage/**'] },
+  {
+    ignores: [
+      'dist/**',
+      '.tmp/**',
+      'node_modules/**',
+      'lib/**',
+      '__tests__/testdata/**',
+      'coverage/**'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
