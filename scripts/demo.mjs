@@ -4,7 +4,7 @@
 // The head adds a data race, moves a pre-existing one down the file, and makes a benchmark
 // allocate in a loop that used to reuse a buffer.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -26,7 +26,7 @@ cpSync(path.join(example, 'base'), repo, { recursive: true })
 git('add', '-A')
 git('commit', '-q', '-m', 'base')
 git('checkout', '-q', '-b', 'feature')
-for (const dir of ['cache', 'stats']) rmSync(path.join(repo, dir), { recursive: true, force: true })
+// head/ holds only the files the PR changes.
 cpSync(path.join(example, 'head'), repo, { recursive: true })
 git('add', '-A')
 git('commit', '-q', '-m', 'head')

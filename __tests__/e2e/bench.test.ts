@@ -17,7 +17,12 @@ afterAll(async () => {
 })
 
 async function run(head: string) {
-  const repo = await makeGitRepo({ baseFiles: dir('base'), headFiles: dir(head) })
+  // Head directories hold only the files head changes.
+  const repo = await makeGitRepo({
+    baseFiles: dir('base'),
+    headFiles: dir(head),
+    headMode: 'overlay'
+  })
   const r = await runAction({ workspace: repo.dir, fake, inputs, timeoutMs: 600_000 })
   const report = JSON.parse(readFileSync(r.outputs.report, 'utf8')) as Report
   return { r, report }

@@ -22,7 +22,12 @@ interface RaceJson {
 }
 
 async function check(head: string) {
-  const repo = await makeGitRepo({ baseFiles: dir('base'), headFiles: dir(head) })
+  // Head directories hold only the files head changes.
+  const repo = await makeGitRepo({
+    baseFiles: dir('base'),
+    headFiles: dir(head),
+    headMode: 'overlay'
+  })
   const r = await runAction({ workspace: repo.dir, fake, inputs })
   const { readFileSync } = await import('node:fs')
   const report = JSON.parse(readFileSync(r.outputs.report, 'utf8')) as {

@@ -76,9 +76,7 @@ describe('races from real go test output', () => {
     expect(body).not.toContain('/work/main/__tests__')
 
     const annotations = selectAnnotations(report)
-    expect(annotations.map((a) => `${a.file}:${a.startLine}`)).toEqual([
-      'store/store.go:29',
-      'store/store.go:29'
-    ])
+    // Both accesses are on line 29: one annotation.
+    expect(annotations.map((a) => `${a.file}:${a.startLine}`)).toEqual(['store/store.go:29'])
   })
 })

@@ -60,12 +60,19 @@ function raceAnnotations(
     `Package ${plain(item.race.package)}.`
   ].join('\n')
   const title = plain(`New data race in ${shortFunc(fa?.func ?? '??')}`, 200)
-  return [fa, fb].map((f) => {
+  const out: Annotation[] = []
+  for (const f of [fa, fb]) {
     const file = f?.relFile ? repoPath(report.repo.moduleDir, f.relFile) : null
     const line = f && Number.isSafeInteger(f.line) && f.line > 0 ? f.line : undefined
+    // Both accesses on one line (`n++` against itself) make one annotation, not two.
+    if (
+      out.some((o) => o.file === (file ?? undefined) && o.startLine === (file ? line : undefined))
+    )
+      continue
     const at: Partial<Annotation> = file ? { file, startLine: line } : {}
-    return { level, title, message: capUnits(message, MAX_MESSAGE), ...at }
-  })
+    out.push({ level, title, message: capUnits(message, MAX_MESSAGE), ...at })
+  }
+  return out
 }
 
 function metricLine(c: MetricComparison): string {

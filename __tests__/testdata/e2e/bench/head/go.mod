@@ -1,3 +1,0 @@
-module example.com/benchy
-
-go 1.22

@@ -1,3 +1,0 @@
-module example.com/racy
-
-go 1.22
