@@ -53,6 +53,10 @@ describe('benchmarks under GC settings, through dist/index.js', () => {
       ).toContain('sec/op')
       expect(regressed(inVariant, 'Steady'), variant).toEqual([])
     }
+    // Annotated at the benchmark function on head.
+    const testFile = readFileSync(path.join(dir('base'), 'benchy_test.go'), 'utf8').split('\n')
+    const line = testFile.findIndex((l) => l.startsWith('func BenchmarkEncode(')) + 1
+    expect(r.stdout).toMatch(new RegExp(`::error [^\\n]*file=benchy_test\\.go,line=${line}::`))
     // Counted per benchmark: Encode and Work, whatever the number of metrics and variants.
     expect(r.outputs.regressions).toBe('2')
     // The artifact (reassembled by the fake) holds the report, benchmark files and profiles.

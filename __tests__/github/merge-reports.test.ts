@@ -94,6 +94,17 @@ describe('validateReport', () => {
     )
   })
 
+  it('checks the optional benchmark source locations and notes the renderer reads', () => {
+    const r = structuredClone(sampleReport({}))
+    r.benchmarks.comparisons = [
+      { ...comparison('B', 'regression'), source: { relFile: 7, line: 'x' } as never }
+    ]
+    r.benchmarks.notes = 'not a list' as never
+    expect(() => validateReport(r, 'x')).toThrow(
+      /comparisons\[0\]\.source\.relFile: expected a string.*source\.line: expected an integer.*benchmarks\.notes: expected an array/
+    )
+  })
+
   it('caps string sizes', () => {
     const r = structuredClone(sampleReport({}))
     r.toolVersion = 'x'.repeat(70_000)

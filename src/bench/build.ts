@@ -31,9 +31,14 @@ export async function buildTargets(
   for (const importPath of packages) {
     const t: PackageTarget = { importPath, slug: slug(importPath), base: null, head: null }
     for (const side of ['base', 'head'] as const) {
-      const dir = dirs[side].get(importPath)
-      if (!dir) continue
-      t[side] = await buildOne(ctx, { side, importPath, dir, slug: t.slug }, problems)
+      const listed = dirs[side].get(importPath)
+      if (!listed) continue
+      const built = await buildOne(
+        ctx,
+        { side, importPath, dir: listed.dir, slug: t.slug },
+        problems
+      )
+      t[side] = built && { ...built, testFiles: listed.testFiles }
     }
     if (!t.head?.benchmarks.length && !t.base?.benchmarks.length) {
       notes.push(`${importPath}: no benchmarks match ${JSON.stringify(ctx.config.bench)}`)
@@ -55,9 +60,9 @@ async function listDirs(
   side: Side,
   packages: readonly string[],
   problems: Problem[]
-): Promise<Map<string, string>> {
+): Promise<Map<string, { dir: string; testFiles: string[] }>> {
   const root = sideDir(ctx, side)
-  const out = new Map<string, string>()
+  const out = new Map<string, { dir: string; testFiles: string[] }>()
   if (!root || packages.length === 0) return out
   const r = await ctx.runner.run({
     command: 'go',
@@ -65,7 +70,7 @@ async function listDirs(
       'list',
       '-e',
       '-f',
-      '{{.ImportPath}}\t{{.Dir}}\t{{len .TestGoFiles}}\t{{len .XTestGoFiles}}',
+      '{{.ImportPath}}\t{{.Dir}}\t{{len .TestGoFiles}}\t{{len .XTestGoFiles}}\t{{join .TestGoFiles "/"}}/{{join .XTestGoFiles "/"}}',
       ...ctx.config.buildFlags,
       ...packages
     ],
@@ -74,9 +79,14 @@ async function listDirs(
     echo: false
   })
   for (const line of r.stdout.split('\n')) {
-    const [importPath, dir, tests, xtests] = line.split('\t')
+    const [importPath, dir, tests, xtests, files = ''] = line.split('\t')
     if (!importPath || !dir) continue
-    if (Number(tests) + Number(xtests) > 0) out.set(importPath, dir)
+    // File names cannot contain '/', so it separates them safely.
+    const testFiles = files
+      .split('/')
+      .filter(Boolean)
+      .map((f) => path.join(dir, f))
+    if (Number(tests) + Number(xtests) > 0) out.set(importPath, { dir, testFiles })
   }
   if (r.exitCode !== 0 && out.size === 0) {
     problems.push({

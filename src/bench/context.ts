@@ -21,6 +21,8 @@ export interface SideBuild {
   dir: string
   /** Top-level benchmarks matching `bench`, from `-test.list`. */
   benchmarks: string[]
+  /** Absolute paths of the package's _test.go files (for benchmark source locations). */
+  testFiles?: string[]
 }
 
 /** One package to benchmark on both sides. */

@@ -7,6 +7,7 @@ import type { Checkouts } from '../domain/checkouts.js'
 import type { Config, GcVariant } from '../domain/config.js'
 import type { BenchSection, Problem } from '../domain/model.js'
 import type { FileSystem, Logger, ProcessRunner } from '../ports.js'
+import { locateBenchmarks } from './sources.js'
 import { exactBenchPatterns } from './bench-regex.js'
 import { benchstatFor, writeSamples } from './artifacts.js'
 import { buildTargets } from './build.js'
@@ -123,6 +124,10 @@ export async function runBenchStage(
     unparsed.push(...fresh.rounds.unparsed)
     comparisons = confirm(screened, fresh.byIndex, settings)
   }
+  comparisons = await locateBenchmarks(comparisons, targets, {
+    moduleDir: input.checkouts.headDir,
+    fs: deps.fs
+  })
   section.comparisons = comparisons
   section.rounds = config.benchCount
   section.unparsed = unparsed.length

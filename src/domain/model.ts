@@ -137,6 +137,8 @@ export interface MetricComparison {
   confirmed: boolean | null
   /** Lower is better (true for every built-in unit). */
   lowerIsBetter: boolean
+  /** Where the benchmark function is declared on head (module-relative), for annotations. */
+  source?: { relFile: string; line: number } | null
 }
 
 export interface PprofDiff {

@@ -166,7 +166,8 @@ const report: Check = obj({
         threshold: num,
         verdict: oneOf('regression', 'improvement', 'unchanged', 'inconclusive'),
         confirmed: nullable(bool),
-        lowerIsBetter: bool
+        lowerIsBetter: bool,
+        source: optional(nullable(obj({ relFile: str, line: int })))
       })
     ),
     profiles: arr(
@@ -176,6 +177,7 @@ const report: Check = obj({
     unparsed: int,
     unparsedSamples: arr(str),
     benchstatText: record(str),
+    notes: optional(arr(str)),
     rounds: int,
     durationMs: num
   }),

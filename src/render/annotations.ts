@@ -84,17 +84,25 @@ function regressionAnnotations(report: Report, level: AnnotationLevel): Annotati
   const regressed = report.benchmarks.comparisons.filter(
     (c) => effectiveVerdict(c) === 'regression'
   )
-  return groupComparisons(regressed).map((g) => ({
-    level,
-    title: plain(`Regression: ${g.benchmark} (${g.variant})`, 200),
-    message: capUnits(
-      [
-        `${plain(g.package)} ${plain(g.benchmark, 300)} under ${plain(g.variant, 60)}:`,
-        ...g.rows.map(metricLine)
-      ].join('\n'),
-      MAX_MESSAGE
-    )
-  }))
+  return groupComparisons(regressed).map((g) => {
+    // At the benchmark function on head, when the bench stage found its declaration.
+    const src = g.rows.find((r) => r.source)?.source
+    const file = src ? repoPath(report.repo.moduleDir, src.relFile) : null
+    const line = src && Number.isSafeInteger(src.line) && src.line > 0 ? src.line : undefined
+    const at: Partial<Annotation> = file ? { file, startLine: line } : {}
+    return {
+      level,
+      ...at,
+      title: plain(`Regression: ${g.benchmark} (${g.variant})`, 200),
+      message: capUnits(
+        [
+          `${plain(g.package)} ${plain(g.benchmark, 300)} under ${plain(g.variant, 60)}:`,
+          ...g.rows.map(metricLine)
+        ].join('\n'),
+        MAX_MESSAGE
+      )
+    }
+  })
 }
 
 /** At most 10 annotations per level, most important first, plus a notice for what was left out. */
