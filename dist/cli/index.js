@@ -39332,6 +39332,58 @@ function benchstatFailure(run, csv) {
     return null;
 }
 
+;// CONCATENATED MODULE: ./src/bench/sources.ts
+/**
+ * Where benchmark functions are declared, so a regression's annotation can point at the head
+ * file:line of `func BenchmarkX(b *testing.B)`. The parsing is pure; reading files uses the port.
+ */
+
+const DECL = /^func\s+(Benchmark\w*)\s*\(/;
+/** Top-level benchmark function name → 1-based line of its declaration. Pure. */
+function benchmarkDeclarations(source) {
+    const out = new Map();
+    source.split('\n').forEach((line, i) => {
+        const m = DECL.exec(line);
+        if (m && !out.has(m[1]))
+            out.set(m[1], i + 1);
+    });
+    return out;
+}
+/** `BenchmarkX/sub=1-8` → `BenchmarkX`. Pure. */
+function topLevelName(benchmark) {
+    return benchmark.split('/')[0].replace(/-\d+$/, '');
+}
+/**
+ * Adds `source` to the comparisons of benchmarks declared in a head test file inside the module.
+ * Unreadable files are skipped: a location is a convenience, never a reason to fail.
+ */
+async function locateBenchmarks(comparisons, targets, o) {
+    const where = new Map();
+    for (const t of targets) {
+        for (const file of t.head?.testFiles ?? []) {
+            const rel = external_node_path_default().relative(o.moduleDir, file).split((external_node_path_default()).sep).join('/');
+            if (rel.startsWith('..') || external_node_path_default().isAbsolute(rel))
+                continue;
+            let text;
+            try {
+                text = await o.fs.readFile(file);
+            }
+            catch {
+                continue;
+            }
+            for (const [name, line] of benchmarkDeclarations(text)) {
+                const key = `${t.importPath}\u0000${name}`;
+                if (!where.has(key))
+                    where.set(key, { relFile: rel, line });
+            }
+        }
+    }
+    return comparisons.map((c) => {
+        const at = where.get(`${c.package}\u0000${topLevelName(c.benchmark)}`);
+        return at ? { ...c, source: at } : c;
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/bench/bench-regex.ts
 /**
  * `-test.bench` patterns. testing splits the pattern on `/` (outside brackets) and matches each
@@ -39511,10 +39563,11 @@ async function buildTargets(ctx, packages) {
     for (const importPath of packages) {
         const t = { importPath, slug: slug(importPath), base: null, head: null };
         for (const side of ['base', 'head']) {
-            const dir = dirs[side].get(importPath);
-            if (!dir)
+            const listed = dirs[side].get(importPath);
+            if (!listed)
                 continue;
-            t[side] = await buildOne(ctx, { side, importPath, dir, slug: t.slug }, problems);
+            const built = await buildOne(ctx, { side, importPath, dir: listed.dir, slug: t.slug }, problems);
+            t[side] = built && { ...built, testFiles: listed.testFiles };
         }
         if (!t.head?.benchmarks.length && !t.base?.benchmarks.length) {
             notes.push(`${importPath}: no benchmarks match ${JSON.stringify(ctx.config.bench)}`);
@@ -39540,7 +39593,7 @@ async function listDirs(ctx, side, packages, problems) {
             'list',
             '-e',
             '-f',
-            '{{.ImportPath}}\t{{.Dir}}\t{{len .TestGoFiles}}\t{{len .XTestGoFiles}}',
+            '{{.ImportPath}}\t{{.Dir}}\t{{len .TestGoFiles}}\t{{len .XTestGoFiles}}\t{{join .TestGoFiles "/"}}/{{join .XTestGoFiles "/"}}',
             ...ctx.config.buildFlags,
             ...packages
         ],
@@ -39549,11 +39602,16 @@ async function listDirs(ctx, side, packages, problems) {
         echo: false
     });
     for (const line of r.stdout.split('\n')) {
-        const [importPath, dir, tests, xtests] = line.split('\t');
+        const [importPath, dir, tests, xtests, files = ''] = line.split('\t');
         if (!importPath || !dir)
             continue;
+        // File names cannot contain '/', so it separates them safely.
+        const testFiles = files
+            .split('/')
+            .filter(Boolean)
+            .map((f) => external_node_path_default().join(dir, f));
         if (Number(tests) + Number(xtests) > 0)
-            out.set(importPath, dir);
+            out.set(importPath, { dir, testFiles });
     }
     if (r.exitCode !== 0 && out.size === 0) {
         problems.push({
@@ -40646,6 +40704,7 @@ function toolProblem(message, pkg, side = null) {
 
 
 
+
 const MAX_SAMPLES = 20;
 /** Runs the whole bench stage. */
 async function runBenchStage(input, deps) {
@@ -40712,6 +40771,10 @@ async function runBenchStage(input, deps) {
         unparsed.push(...fresh.rounds.unparsed);
         comparisons = gate_confirm(screened, fresh.byIndex, settings);
     }
+    comparisons = await locateBenchmarks(comparisons, targets, {
+        moduleDir: input.checkouts.headDir,
+        fs: deps.fs
+    });
     section.comparisons = comparisons;
     section.rounds = config.benchCount;
     section.unparsed = unparsed.length;
@@ -43898,7 +43961,7 @@ function accessLabel(access) {
  * Top-level test or benchmark function of a (sub)test name, when it is a plain Go identifier
  * (safe to put in a `-run`/`-bench` pattern and a shell command), else null.
  */
-function topLevelName(name) {
+function names_topLevelName(name) {
     const top = name.split('/')[0];
     return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(top) && top.length <= 200 ? top : null;
 }
@@ -44839,7 +44902,7 @@ function raceCommands(ctx) {
             continue;
         const names = byPackage.get(item.race.package) ?? new Set();
         for (const t of item.race.tests) {
-            const top = topLevelName(t);
+            const top = names_topLevelName(t);
             if (top)
                 names.add(top);
         }
@@ -44863,7 +44926,7 @@ function benchCommands(ctx) {
     const wanted = new Map();
     for (const c of ctx.report.benchmarks.comparisons) {
         const env = envOf(c.variant);
-        const top = topLevelName(c.benchmark);
+        const top = names_topLevelName(c.benchmark);
         if (effectiveVerdict(c) !== 'regression' || !env || !top || !SAFE_PACKAGE.test(c.package)) {
             continue;
         }
