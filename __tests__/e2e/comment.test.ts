@@ -6,15 +6,13 @@ import {
   prEvent,
   runAction,
   startFakeServer,
-  type FakeServer
+  type FakeServer,
+  PLAIN_MODULE
 } from '../harness/index.js'
 
 // The sticky comment through the bundle. Go work is switched off: only publishing is exercised.
 const inputs = { race: 'false', bench: '', cache: 'false' }
-const files = {
-  'go.mod': 'module example.com/plain\n\ngo 1.22\n',
-  'plain_test.go': 'package plain\n\nimport "testing"\n\nfunc TestPlain(t *testing.T) {}\n'
-}
+const files = PLAIN_MODULE
 const MARKER = '<!-- go-race-gc-guard:sticky: -->'
 
 let fake: FakeServer

@@ -1,11 +1,16 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeGitRepo, runAction, startFakeServer, type FakeServer } from '../harness/index.js'
+import {
+  makeGitRepo,
+  PLAIN_MODULE,
+  runAction,
+  startFakeServer,
+  type FakeServer
+} from '../harness/index.js'
 
-const goMod = (toolchain: string): string => `module example.com/plain\n\ngo 1.22\n${toolchain}`
 const files = (toolchain = ''): Record<string, string> => ({
-  'go.mod': goMod(toolchain),
-  'plain_test.go': 'package plain\n\nimport "testing"\n\nfunc TestPlain(t *testing.T) {}\n'
+  ...PLAIN_MODULE,
+  'go.mod': `${PLAIN_MODULE['go.mod']}${toolchain}`
 })
 // Only Go setup matters here: no race runs, no benchmarks, no comment.
 const quiet = { race: 'false', bench: '', comment: 'false', cache: 'false' }

@@ -4,13 +4,11 @@ import {
   prEvent,
   runAction,
   startFakeServer,
-  type FakeServer
+  type FakeServer,
+  PLAIN_MODULE
 } from '../harness/index.js'
 
-const files = {
-  'go.mod': 'module example.com/plain\n\ngo 1.22\n',
-  'plain_test.go': 'package plain\n\nimport "testing"\n\nfunc TestPlain(t *testing.T) {}\n'
-}
+const files = PLAIN_MODULE
 
 let fake: FakeServer
 beforeAll(async () => {

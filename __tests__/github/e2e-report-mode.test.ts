@@ -13,7 +13,8 @@ import {
   runAction,
   startFakeServer,
   workflowRunEvent,
-  type FakeServer
+  type FakeServer,
+  PLAIN_MODULE
 } from '../harness/index.js'
 import { readHeadSha } from '../../src/github/marker.js'
 import { comparison, HEAD, race, reportZip, sampleReport, zipOf } from './reports.js'
@@ -140,10 +141,7 @@ describe('mode: report, through the bundle', () => {
 
 describe('check mode feeds report mode', () => {
   it('uploads report.json in check mode; report mode publishes it on the same sticky comment', async () => {
-    const files = {
-      'go.mod': 'module example.com/plain\n\ngo 1.22\n',
-      'plain_test.go': 'package plain\n\nimport "testing"\n\nfunc TestPlain(t *testing.T) {}\n'
-    }
+    const files = PLAIN_MODULE
     const repo = await makeGitRepo({
       baseFiles: files,
       headFiles: { ...files, 'b_test.go': 'package plain\n' }

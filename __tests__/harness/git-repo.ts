@@ -81,3 +81,9 @@ export function makeGitRepo(opts: {
   const headSha = git(dir, ['rev-parse', 'HEAD'])
   return Promise.resolve({ dir, baseSha, headSha })
 }
+
+/** The smallest Go module with a test: for runs where only Go setup or publishing matters. */
+export const PLAIN_MODULE: Readonly<Record<string, string>> = {
+  'go.mod': 'module example.com/plain\n\ngo 1.22\n',
+  'plain_test.go': 'package plain\n\nimport "testing"\n\nfunc TestPlain(t *testing.T) {}\n'
+}
