@@ -13,6 +13,7 @@ import type { ProfileKind } from '../domain/config.js'
 import { exactBenchPatterns } from './bench-regex.js'
 import { slug, type BenchContext, type PackageTarget } from './context.js'
 import { benchArgs } from './rounds.js'
+import { parseRunOutput } from './run-output.js'
 
 const TOP_LINES = 15
 
@@ -37,7 +38,7 @@ export async function collectProfiles(
     const names = opts.regressed.get(t.importPath) ?? []
     for (const name of names) {
       const stem = path.join(dir, `${t.slug}-${slug(name)}`)
-      const got = await profilePair(ctx, t, exactBenchPatterns([name])[0], stem, res, true)
+      const got = await profilePair(ctx, t, exactBenchPatterns([name])[0], stem, res)
       if (!got) continue
       for (const kind of kinds) {
         const top = await pprofDiff(ctx, kind, got.base[kind], got.head[kind])
@@ -59,8 +60,7 @@ async function profilePair(
   t: PackageTarget,
   pattern: string,
   stem: string,
-  res: ProfileResult,
-  sameIterations = false
+  res: ProfileResult
 ): Promise<{ base: Files; head: Files } | null> {
   const files: Partial<Record<Side, Files>> = {}
   // With a time-based -benchtime a slower head runs fewer iterations in the same time, and a diff
@@ -94,7 +94,7 @@ async function profilePair(
       return null
     }
     files[side] = f
-    const n = sameIterations ? iterationsOf(r.stdout) : null
+    const n = iterationsOf(r.stdout)
     if (n !== null) benchtime = `${n}x`
   }
   return { base: files.base!, head: files.head! }
@@ -120,10 +120,9 @@ async function pprofDiff(
   return trimPprofTop(r.stdout)
 }
 
-/** The iteration count of the first benchmark result line in `go test` output, or null. Pure. */
+/** The iteration count of the first benchmark result in a run's output, or null. Pure. */
 export function iterationsOf(stdout: string): number | null {
-  const m = /^Benchmark\S*\s+(\d+)\s/m.exec(stdout)
-  return m ? Number(m[1]) : null
+  return parseRunOutput(stdout).results[0]?.iterations ?? null
 }
 
 /** Keeps pprof's summary lines and the first entries of its table. Pure. */

@@ -5,6 +5,7 @@
 import path from 'node:path'
 import type { MetricComparison } from '../domain/model.js'
 import type { FileSystem } from '../ports.js'
+import { splitProcs } from './benchfmt.js'
 import type { PackageTarget } from './context.js'
 
 const DECL = /^func\s+(Benchmark\w*)\s*\(/
@@ -21,7 +22,7 @@ export function benchmarkDeclarations(source: string): Map<string, number> {
 
 /** `BenchmarkX/sub=1-8` → `BenchmarkX`. Pure. */
 export function topLevelName(benchmark: string): string {
-  return benchmark.split('/')[0].replace(/-\d+$/, '')
+  return splitProcs(benchmark).name.split('/')[0]
 }
 
 /**
