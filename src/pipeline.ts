@@ -122,9 +122,7 @@ export async function runCheck(
         deps.benchStage({ ...input, outDir, goVersion: go.version })
       )
       benchmarks = b.section
-      // The pipeline already said the base is missing, blocking or not; do not say it twice.
-      const saidNoBase = problems.some((p) => p.kind === 'base-unavailable')
-      problems.push(...b.problems.filter((p) => !(saidNoBase && p.kind === 'base-unavailable')))
+      problems.push(...b.problems)
       files = b.artifactFiles
     }
     const report = buildReport({

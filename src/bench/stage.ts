@@ -64,16 +64,10 @@ export async function runBenchStage(
   const ctx: BenchContext = { ...input, ...deps }
   const notes: string[] = (section.notes = [])
   if (!input.checkouts.baseDir) {
+    // A note only: whether a missing base is a problem (and blocking) is the pipeline's call.
     notes.push(
       `benchmarks not compared: no base (${input.checkouts.baseUnavailableReason ?? 'unknown reason'})`
     )
-    problems.push({
-      kind: 'base-unavailable',
-      side: 'base',
-      package: null,
-      message: notes[0],
-      blocking: false
-    })
   }
   const dropped = translateTestFlags(config.testFlags).dropped
   if (dropped.length)
