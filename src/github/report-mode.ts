@@ -22,20 +22,27 @@ export class NotWorkflowRunError extends Error {
   }
 }
 
+const isSha = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f]{40}$/.test(v)
+
+const runOf = (id: number, headSha: string, repoId: unknown): TriggeringRun => ({
+  id,
+  headSha,
+  headRepoId: typeof repoId === 'number' ? repoId : null
+})
+
 /** The triggering run from a `workflow_run` payload. */
 export function triggeringRunFrom(payload: unknown): TriggeringRun {
   const wr = (payload as { workflow_run?: Record<string, unknown> } | null)?.workflow_run
   const id = wr?.id
   const headSha = wr?.head_sha
-  if (typeof id !== 'number' || typeof headSha !== 'string' || !/^[0-9a-f]{40}$/.test(headSha)) {
+  if (typeof id !== 'number' || !isSha(headSha)) {
     throw new NotWorkflowRunError(
       'mode: report runs on a workflow_run event (on: workflow_run: types: [completed]) or in a ' +
         'pull_request job after the check jobs (needs:); this event has neither a workflow_run ' +
         'id and head_sha nor a pull_request head'
     )
   }
-  const repoId = (wr?.head_repository as { id?: unknown } | undefined)?.id
-  return { id, headSha, headRepoId: typeof repoId === 'number' ? repoId : null }
+  return runOf(id, headSha, (wr?.head_repository as { id?: unknown } | undefined)?.id)
 }
 
 /**
@@ -48,15 +55,8 @@ export function reportRunFrom(ctx: RunContext): TriggeringRun {
       { head?: { sha?: unknown; repo?: { id?: unknown } } } | undefined
     const headSha = pr?.head?.sha
     const id = Number(ctx.runId)
-    if (
-      typeof headSha === 'string' &&
-      /^[0-9a-f]{40}$/.test(headSha) &&
-      Number.isInteger(id) &&
-      id > 0
-    ) {
-      const repoId = pr?.head?.repo?.id
-      return { id, headSha, headRepoId: typeof repoId === 'number' ? repoId : null }
-    }
+    if (isSha(headSha) && Number.isInteger(id) && id > 0)
+      return runOf(id, headSha, pr?.head?.repo?.id)
   }
   return triggeringRunFrom(ctx.payload)
 }

@@ -37,6 +37,20 @@ function capUnits(s: string, max: number): string {
   return s.slice(0, end) + '…'
 }
 
+/** file/startLine for a module-relative head file, or nothing when the path is unknown or unsafe. */
+function location(
+  report: Report,
+  relFile: string | null,
+  line: number | undefined
+): Pick<Annotation, 'file' | 'startLine'> {
+  const file = relFile ? repoPath(report.repo.moduleDir, relFile) : null
+  if (!file) return {}
+  return {
+    file,
+    startLine: line !== undefined && Number.isSafeInteger(line) && line > 0 ? line : undefined
+  }
+}
+
 function raceAnnotations(
   report: Report,
   item: ClassifiedRace,
@@ -62,14 +76,9 @@ function raceAnnotations(
   const title = plain(`New data race in ${shortFunc(fa?.func ?? '??')}`, 200)
   const out: Annotation[] = []
   for (const f of [fa, fb]) {
-    const file = f?.relFile ? repoPath(report.repo.moduleDir, f.relFile) : null
-    const line = f && Number.isSafeInteger(f.line) && f.line > 0 ? f.line : undefined
+    const at = location(report, f?.relFile ?? null, f?.line)
     // Both accesses on one line (`n++` against itself) make one annotation, not two.
-    if (
-      out.some((o) => o.file === (file ?? undefined) && o.startLine === (file ? line : undefined))
-    )
-      continue
-    const at: Partial<Annotation> = file ? { file, startLine: line } : {}
+    if (out.some((o) => o.file === at.file && o.startLine === at.startLine)) continue
     out.push({ level, title, message: capUnits(message, MAX_MESSAGE), ...at })
   }
   return out
@@ -87,9 +96,7 @@ function regressionAnnotations(report: Report, level: AnnotationLevel): Annotati
   return groupComparisons(regressed).map((g) => {
     // At the benchmark function on head, when the bench stage found its declaration.
     const src = g.rows.find((r) => r.source)?.source
-    const file = src ? repoPath(report.repo.moduleDir, src.relFile) : null
-    const line = src && Number.isSafeInteger(src.line) && src.line > 0 ? src.line : undefined
-    const at: Partial<Annotation> = file ? { file, startLine: line } : {}
+    const at = location(report, src?.relFile ?? null, src?.line)
     return {
       level,
       ...at,
