@@ -39332,11 +39332,103 @@ function benchstatFailure(run, csv) {
     return null;
 }
 
+;// CONCATENATED MODULE: ./src/bench/benchfmt.ts
+/** Spec: the key starts lower case and has no spaces or upper case; `key:` then blanks, value. */
+const CONFIG_LINE = /^(\p{Ll}[^\s\p{Lu}:]*):(?:[ \t]+(.*))?$/u;
+/** Spec: `Benchmark` then an upper-case letter or the end of the field. */
+const BENCH_NAME = /^Benchmark(?:\p{Lu}|$|[^\p{Ll}])/u;
+const PROCS_SUFFIX = /-(\d+)$/;
+/** Splits the `-procs` suffix off a benchmark name (x/perf's splitGomaxprocs does the same). */
+function splitProcs(full) {
+    const m = PROCS_SUFFIX.exec(full);
+    if (!m)
+        return { name: full, procs: null };
+    return { name: full.slice(0, m.index), procs: Number(m[1]) };
+}
+/** True when the field is a benchmark name per the spec. */
+function isBenchName(field) {
+    return BENCH_NAME.test(field);
+}
+/** Parses a config line, or returns null. */
+function parseConfigLine(line) {
+    const m = CONFIG_LINE.exec(line.trimEnd());
+    if (!m)
+        return null;
+    return { key: m[1], value: (m[2] ?? '').trim() };
+}
+/**
+ * Parses the fields after the name: `<iterations> <value> <unit> ...`. Returns null unless there
+ * is an iteration count and at least one complete value/unit pair (the spec's even field count).
+ */
+function parseResultFields(fields) {
+    if (fields.length < 3 || fields.length % 2 === 0)
+        return null;
+    if (!/^\d+$/.test(fields[0]))
+        return null;
+    const measurements = [];
+    for (let i = 1; i < fields.length; i += 2) {
+        const value = parseGoFloat(fields[i]);
+        if (value === null)
+            return null;
+        measurements.push({ value, unit: fields[i + 1] });
+    }
+    return { iterations: Number(fields[0]), measurements };
+}
+/** strconv.ParseFloat accepts NaN and ±Inf too; the testing package prints NaN for 0 iterations. */
+function parseGoFloat(s) {
+    if (/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(s))
+        return Number(s);
+    if (/^[+-]?nan$/i.test(s))
+        return NaN;
+    if (/^[+-]?inf(inity)?$/i.test(s))
+        return s.startsWith('-') ? -Infinity : Infinity;
+    return null;
+}
+/** Parses one complete result line, or returns null. */
+function parseResultLine(line) {
+    const fields = line.trim().split(/\s+/);
+    if (fields.length < 4 || !isBenchName(fields[0]))
+        return null;
+    const rest = parseResultFields(fields.slice(1));
+    return rest ? { full: fields[0], rest } : null;
+}
+/** Reads a benchmark data file (for example one written by benchfmt-write.ts). */
+function parseBenchfmt(text) {
+    const config = {};
+    const results = [];
+    const malformed = [];
+    for (const raw of text.split('\n')) {
+        const line = raw.replace(/\r$/, '');
+        if (line.startsWith('Benchmark')) {
+            const r = parseResultLine(line);
+            if (!r?.rest) {
+                // A bare name (go test -v prints one when a benchmark starts) is not an error.
+                if (line.trim().split(/\s+/).length > 1)
+                    malformed.push(line);
+                continue;
+            }
+            const { name, procs } = splitProcs(r.full);
+            results.push({ name, procs, ...r.rest, config: { ...config } });
+            continue;
+        }
+        const kv = parseConfigLine(line);
+        if (kv) {
+            // An empty value deletes the key (x/perf behaviour).
+            if (kv.value === '')
+                delete config[kv.key];
+            else
+                config[kv.key] = kv.value;
+        }
+    }
+    return { results, malformed };
+}
+
 ;// CONCATENATED MODULE: ./src/bench/sources.ts
 /**
  * Where benchmark functions are declared, so a regression's annotation can point at the head
  * file:line of `func BenchmarkX(b *testing.B)`. The parsing is pure; reading files uses the port.
  */
+
 
 const DECL = /^func\s+(Benchmark\w*)\s*\(/;
 /** Top-level benchmark function name → 1-based line of its declaration. Pure. */
@@ -39351,7 +39443,7 @@ function benchmarkDeclarations(source) {
 }
 /** `BenchmarkX/sub=1-8` → `BenchmarkX`. Pure. */
 function topLevelName(benchmark) {
-    return benchmark.split('/')[0].replace(/-\d+$/, '');
+    return splitProcs(benchmark).name.split('/')[0];
 }
 /**
  * Adds `source` to the comparisons of benchmarks declared in a head test file inside the module.
@@ -40085,97 +40177,6 @@ function failureProblems(failures) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/bench/benchfmt.ts
-/** Spec: the key starts lower case and has no spaces or upper case; `key:` then blanks, value. */
-const CONFIG_LINE = /^(\p{Ll}[^\s\p{Lu}:]*):(?:[ \t]+(.*))?$/u;
-/** Spec: `Benchmark` then an upper-case letter or the end of the field. */
-const BENCH_NAME = /^Benchmark(?:\p{Lu}|$|[^\p{Ll}])/u;
-const PROCS_SUFFIX = /-(\d+)$/;
-/** Splits the `-procs` suffix off a benchmark name (x/perf's splitGomaxprocs does the same). */
-function splitProcs(full) {
-    const m = PROCS_SUFFIX.exec(full);
-    if (!m)
-        return { name: full, procs: null };
-    return { name: full.slice(0, m.index), procs: Number(m[1]) };
-}
-/** True when the field is a benchmark name per the spec. */
-function isBenchName(field) {
-    return BENCH_NAME.test(field);
-}
-/** Parses a config line, or returns null. */
-function parseConfigLine(line) {
-    const m = CONFIG_LINE.exec(line.trimEnd());
-    if (!m)
-        return null;
-    return { key: m[1], value: (m[2] ?? '').trim() };
-}
-/**
- * Parses the fields after the name: `<iterations> <value> <unit> ...`. Returns null unless there
- * is an iteration count and at least one complete value/unit pair (the spec's even field count).
- */
-function parseResultFields(fields) {
-    if (fields.length < 3 || fields.length % 2 === 0)
-        return null;
-    if (!/^\d+$/.test(fields[0]))
-        return null;
-    const measurements = [];
-    for (let i = 1; i < fields.length; i += 2) {
-        const value = parseGoFloat(fields[i]);
-        if (value === null)
-            return null;
-        measurements.push({ value, unit: fields[i + 1] });
-    }
-    return { iterations: Number(fields[0]), measurements };
-}
-/** strconv.ParseFloat accepts NaN and ±Inf too; the testing package prints NaN for 0 iterations. */
-function parseGoFloat(s) {
-    if (/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(s))
-        return Number(s);
-    if (/^[+-]?nan$/i.test(s))
-        return NaN;
-    if (/^[+-]?inf(inity)?$/i.test(s))
-        return s.startsWith('-') ? -Infinity : Infinity;
-    return null;
-}
-/** Parses one complete result line, or returns null. */
-function parseResultLine(line) {
-    const fields = line.trim().split(/\s+/);
-    if (fields.length < 4 || !isBenchName(fields[0]))
-        return null;
-    const rest = parseResultFields(fields.slice(1));
-    return rest ? { full: fields[0], rest } : null;
-}
-/** Reads a benchmark data file (for example one written by benchfmt-write.ts). */
-function parseBenchfmt(text) {
-    const config = {};
-    const results = [];
-    const malformed = [];
-    for (const raw of text.split('\n')) {
-        const line = raw.replace(/\r$/, '');
-        if (line.startsWith('Benchmark')) {
-            const r = parseResultLine(line);
-            if (!r?.rest) {
-                // A bare name (go test -v prints one when a benchmark starts) is not an error.
-                if (line.trim().split(/\s+/).length > 1)
-                    malformed.push(line);
-                continue;
-            }
-            const { name, procs } = splitProcs(r.full);
-            results.push({ name, procs, ...r.rest, config: { ...config } });
-            continue;
-        }
-        const kv = parseConfigLine(line);
-        if (kv) {
-            // An empty value deletes the key (x/perf behaviour).
-            if (kv.value === '')
-                delete config[kv.key];
-            else
-                config[kv.key] = kv.value;
-        }
-    }
-    return { results, malformed };
-}
-
 ;// CONCATENATED MODULE: ./src/bench/gc-metrics.ts
 
 /** Computes the GC measurements for a sample with `iterations` from its attributed cycles. */
@@ -40593,6 +40594,7 @@ async function runOnce(ctx, r, out) {
 
 
 
+
 const TOP_LINES = 15;
 /** Profiles regressed benchmarks (with diffs) and, cheaply, every other benchmarked package. */
 async function collectProfiles(ctx, opts) {
@@ -40608,7 +40610,7 @@ async function collectProfiles(ctx, opts) {
         const names = opts.regressed.get(t.importPath) ?? [];
         for (const name of names) {
             const stem = external_node_path_default().join(dir, `${t.slug}-${slug(name)}`);
-            const got = await profilePair(ctx, t, exactBenchPatterns([name])[0], stem, res, true);
+            const got = await profilePair(ctx, t, exactBenchPatterns([name])[0], stem, res);
             if (!got)
                 continue;
             for (const kind of kinds) {
@@ -40622,7 +40624,7 @@ async function collectProfiles(ctx, opts) {
     }
     return res;
 }
-async function profilePair(ctx, t, pattern, stem, res, sameIterations = false) {
+async function profilePair(ctx, t, pattern, stem, res) {
     const files = {};
     // With a time-based -benchtime a slower head runs fewer iterations in the same time, and a diff
     // of the two profiles mostly shows that. For a diff, head repeats exactly base's iteration count.
@@ -40649,7 +40651,7 @@ async function profilePair(ctx, t, pattern, stem, res, sameIterations = false) {
             return null;
         }
         files[side] = f;
-        const n = sameIterations ? iterationsOf(r.stdout) : null;
+        const n = iterationsOf(r.stdout);
         if (n !== null)
             benchtime = `${n}x`;
     }
@@ -40671,10 +40673,9 @@ async function pprofDiff(ctx, kind, base, head) {
         return null;
     return trimPprofTop(r.stdout);
 }
-/** The iteration count of the first benchmark result line in `go test` output, or null. Pure. */
+/** The iteration count of the first benchmark result in a run's output, or null. Pure. */
 function iterationsOf(stdout) {
-    const m = /^Benchmark\S*\s+(\d+)\s/m.exec(stdout);
-    return m ? Number(m[1]) : null;
+    return parseRunOutput(stdout).results[0]?.iterations ?? null;
 }
 /** Keeps pprof's summary lines and the first entries of its table. Pure. */
 function trimPprofTop(out) {
@@ -40716,14 +40717,8 @@ async function runBenchStage(input, deps) {
     const ctx = { ...input, ...deps };
     const notes = (section.notes = []);
     if (!input.checkouts.baseDir) {
+        // A note only: whether a missing base is a problem (and blocking) is the pipeline's call.
         notes.push(`benchmarks not compared: no base (${input.checkouts.baseUnavailableReason ?? 'unknown reason'})`);
-        problems.push({
-            kind: 'base-unavailable',
-            side: 'base',
-            package: null,
-            message: notes[0],
-            blocking: false
-        });
     }
     const dropped = translateTestFlags(config.testFlags).dropped;
     if (dropped.length)
@@ -42119,9 +42114,7 @@ async function runCheck(config, ctx, deps) {
         if (benchOn) {
             const b = await logger.group('Benchmarks', () => deps.benchStage({ ...input, outDir, goVersion: go.version }));
             benchmarks = b.section;
-            // The pipeline already said the base is missing, blocking or not; do not say it twice.
-            const saidNoBase = problems.some((p) => p.kind === 'base-unavailable');
-            problems.push(...b.problems.filter((p) => !(saidNoBase && p.kind === 'base-unavailable')));
+            problems.push(...b.problems);
             files = b.artifactFiles;
         }
         const report = buildReport({
