@@ -1,13 +1,17 @@
 /**
  * Collects a pool of real benchmark samples from the power-study module
  * (__tests__/testdata/bench/modules/power): three builds of the same 20 benchmarks — unchanged,
- * `-tags slow10` (+10% work) and `-tags alloc1` (+1 allocation per op) — run interleaved, one
- * process per sample, under each GC variant, with gctrace merged exactly like the bench stage.
+ * `-tags slow10` (+10% work) and `-tags alloc1` (+1 allocation per op) — run interleaved under
+ * each GC variant, sampled exactly like the bench stage: the unchanged build is calibrated once
+ * (calibrate.ts), then every sample of a benchmark is one process with base's `-test.benchtime=Nx`,
+ * with gctrace merged into stdout. Rounds keep their time order so the power study can pair runs
+ * that ran back to back, as a stage's interleaved rounds do.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { benchtimeNs, calibratedRuns } from '../src/bench/calibrate.js'
 import { parseRunOutput } from '../src/bench/run-output.js'
 import { parseGcVariants } from '../src/config/gc-variants.js'
 import type { BenchResult } from '../src/bench/types.js'
@@ -29,19 +33,31 @@ export const BUILDS = {
 } as const
 export type BuildName = keyof typeof BUILDS
 
-/** pool[variant][build] = runs; each run is the 20 results of one process. */
-export type Pool = Record<string, Record<BuildName, BenchResult[][]>>
+/**
+ * One round: the builds run back to back (order rotating), as base and head do in a stage round.
+ * `base2` is a second run of the unchanged build, the "head" of an A/A comparison; `alloc1` runs
+ * only every `allocEvery`-th round (its allocs/op is deterministic). Each run is the 20 results
+ * of one benchmark process each.
+ */
+export interface PoolRound {
+  base: BenchResult[]
+  base2: BenchResult[]
+  slow10: BenchResult[]
+  alloc1?: BenchResult[]
+}
+
+/** pool[variant] = rounds in time order. */
+export type Pool = Record<string, PoolRound[]>
 
 export interface PoolOptions {
   variants: string
   benchtime: string
-  /** Runs per build; base gets `baseRuns` (it is drawn twice in A/A). */
-  baseRuns: number
-  headRuns: number
+  rounds: number
+  allocEvery: number
   log?: (m: string) => void
 }
 
-/** Builds the three binaries and collects the pool. */
+/** Builds the three binaries, calibrates once and collects the rounds. */
 export async function collectPool(o: PoolOptions): Promise<Pool> {
   const runner = quietRunner()
   const dir = mkdtempSync(path.join(os.tmpdir(), 'power-'))
@@ -56,51 +72,68 @@ export async function collectPool(o: PoolOptions): Promise<Pool> {
     })
     if (r.exitCode !== 0) throw new Error(`build ${name} failed: ${r.stderr}`)
   }
-  const pool: Pool = {}
   const { variants } = parseGcVariants(o.variants)
-  for (const v of variants) {
-    const runs: Record<BuildName, BenchResult[][]> = { base: [], slow10: [], alloc1: [] }
-    const total = Math.max(o.baseRuns, o.headRuns)
-    for (let i = 0; i < total + 4; i++) {
-      if (
-        runs.base.length >= o.baseRuns &&
-        runs.slow10.length >= o.headRuns &&
-        runs.alloc1.length >= o.headRuns
-      )
-        break
-      // Rotate the order so no build always runs first.
-      const order = (['base', 'slow10', 'alloc1'] as BuildName[]).map((_, k, a) => a[(k + i) % 3])
-      for (const b of order) {
-        if (runs[b].length >= (b === 'base' ? o.baseRuns : o.headRuns)) continue
-        const r = await runner.run({
-          command: bins[b],
-          args: [
-            '-test.run=^$',
-            '-test.bench=.',
-            `-test.benchtime=${o.benchtime}`,
-            '-test.count=1',
-            '-test.benchmem'
-          ],
-          cwd: path.join(POWER_MODULE, 'work'),
-          env: { ...v.env, GODEBUG: 'gctrace=1' },
-          mergeStderr: true,
-          echo: false
-        })
-        const parsed = parseRunOutput(r.stdout)
-        if (parsed.results.length !== 20 || parsed.unparsed.length > 0) {
-          // Keep the evidence and leave the run out of the pool (reported, not hidden).
-          const file = path.join(dir, `bad-${v.gogc}-${b}-${i}.out`)
-          writeFileSync(file, r.stdout)
-          o.log?.(
-            `${b}: ${parsed.results.length} results, ${parsed.unparsed.length} unparsed lines; kept ${file}`
-          )
-          continue
-        }
-        runs[b].push(parsed.results)
-      }
-      o.log?.(`${v.label}: round ${i + 1}/${total}`)
+  const targetNs = benchtimeNs(o.benchtime)
+  if (targetNs === null) throw new Error(`benchtime must be a duration: ${o.benchtime}`)
+  const cal = await runner.run({
+    command: bins.base,
+    args: ['-test.run=^$', '-test.bench=.', `-test.benchtime=${o.benchtime}`, '-test.benchmem'],
+    cwd: path.join(POWER_MODULE, 'work'),
+    env: variants[0].env,
+    echo: false
+  })
+  const plan = calibratedRuns({ base: parseRunOutput(cal.stdout).results, head: [] }, targetNs).base
+  if (plan.length !== 20) throw new Error(`calibration found ${plan.length} benchmarks, not 20`)
+  const runOne = async (build: BuildName, env: Record<string, string>) => {
+    const results: BenchResult[] = []
+    let bad = ''
+    for (const run of plan) {
+      const r = await runner.run({
+        command: bins[build],
+        args: [
+          '-test.run=^$',
+          `-test.bench=${run.pattern}`,
+          `-test.benchtime=${run.benchtime}`,
+          '-test.count=1',
+          '-test.benchmem'
+        ],
+        cwd: path.join(POWER_MODULE, 'work'),
+        env: { ...env, GODEBUG: 'gctrace=1' },
+        mergeStderr: true,
+        echo: false
+      })
+      // One process, one parse: each starts with its own goos/pkg header.
+      const parsed = parseRunOutput(r.stdout)
+      results.push(...parsed.results)
+      if (parsed.unparsed.length || parsed.results.length !== 1) bad += r.stdout
     }
-    pool[v.label] = runs
+    return { results, bad }
+  }
+  const pool: Pool = {}
+  for (const v of variants) {
+    const rounds: PoolRound[] = []
+    for (let i = 0; rounds.length < o.rounds && i < o.rounds + 8; i++) {
+      const builds: (keyof PoolRound)[] = ['base', 'base2', 'slow10']
+      if (i % o.allocEvery === 0) builds.push('alloc1')
+      // Rotate the order so no build always runs first.
+      const order = builds.map((_, k) => builds[(k + i) % builds.length])
+      const round: Partial<PoolRound> = {}
+      let ok = true
+      for (const b of order) {
+        const r = await runOne(b === 'base2' ? 'base' : b, v.env)
+        if (r.bad) {
+          // Keep the evidence and leave the round out of the pool (reported, not hidden).
+          const file = path.join(dir, `bad-${v.gogc}-${b}-${i}.out`)
+          writeFileSync(file, r.bad)
+          o.log?.(`${b}: a process gave no single clean result; round dropped, kept ${file}`)
+          ok = false
+        }
+        round[b] = r.results
+      }
+      if (ok) rounds.push(round as PoolRound)
+      o.log?.(`${v.label}: round ${rounds.length}/${o.rounds}`)
+    }
+    pool[v.label] = rounds
   }
   return pool
 }

@@ -1,18 +1,18 @@
 /**
  * Statistical power of the bench gate on the 20 real benchmarks of the power-study module.
- * Run: `npx tsx bench/power.ts` (env: POWER_BENCHTIME, POWER_VARIANTS, POWER_BASE_RUNS,
- * POWER_HEAD_RUNS, POWER_SIMS, POWER_POOL_FILE to reuse a collected pool).
+ * Run: `npm run bench:power` (env: POWER_BENCHTIME, POWER_VARIANTS, POWER_ROUNDS, POWER_ALLOC_EVERY,
+ * POWER_SIMS, POWER_CONFIRM to fix the confirmation rounds, POWER_POOL_FILE to keep/reuse a pool).
  *
- * Method (honest version): running the whole stage 1000 times is too slow for a 2-core box, so a
- * pool of real samples is collected once (bench-pool.ts: every sample is a separate process, the
- * three builds interleaved) and each simulated CI run draws its samples from that pool WITHOUT
- * replacement within a stage: bench-count (10) base runs and 10 head runs (for A/A the head runs
- * are 10 other base runs), gate stage 1 (screen) on all 20 benchmarks × every metric × every GC
- * variant, then stage 2 (confirm) on fresh draws for the suspects. Stage-2 draws may reuse runs
- * seen in stage 1 (the pool is finite), which makes false alarms MORE likely than in reality, so
- * the A/A rate is an upper estimate. The pool runs at the default benchtime (200ms) unless
- * POWER_BENCHTIME says otherwise; the per-benchmark table shows how detection depends on the
- * run-to-run spread of the machine the pool was collected on.
+ * Method: running the whole stage 1000 times is too slow for a 2-core box, so a pool of real rounds
+ * is collected once (bench-pool.ts: sampled exactly like the stage — calibrated once, one process
+ * per benchmark with base's iteration count — and within a round the unchanged build twice, the
+ * +10% build and every few rounds the +1 alloc build, back to back). Each simulated CI run draws
+ * bench-count ROUNDS without replacement: base from a round's first unchanged run, head from the
+ * same round (its second unchanged run for A/A, else the changed build), so like the stage's
+ * interleaving, whatever the machine was doing at the time hits both sides. It screens all 20
+ * benchmarks × every metric × every GC variant, then confirms the suspects on rounds it has not
+ * used yet (if the pool runs out, it reuses rounds and says how often: that makes false alarms
+ * more likely, never less).
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
@@ -25,7 +25,7 @@ import {
 } from '../src/bench/gate.js'
 import type { BenchResult } from '../src/bench/types.js'
 import { tidyUnit } from '../src/bench/units.js'
-import { collectPool, type BuildName, type Pool } from './bench-pool.js'
+import { collectPool, type Pool, type PoolRound } from './bench-pool.js'
 
 export interface PowerResult {
   sims: number
@@ -46,6 +46,8 @@ export interface PowerResult {
    * also allocate 10% more, so B/op, allocs/op and the GC metrics really change.
    */
   slow10OtherFlags: number
+  /** Stage-2 draws that had to reuse stage-1 runs because the pool was too small. */
+  reusedDraws: number
 }
 
 const SETTINGS: GateSettings = {
@@ -62,13 +64,8 @@ function rng(seed: number): () => number {
   return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32
 }
 
-function draw(
-  n: number,
-  from: number,
-  rand: () => number,
-  exclude: Set<number> = new Set()
-): number[] {
-  const idx = [...Array(from).keys()].filter((i) => !exclude.has(i))
+function draw(n: number, from: readonly number[], rand: () => number): number[] {
+  const idx = [...from]
   for (let i = idx.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1))
     ;[idx[i], idx[j]] = [idx[j], idx[i]]
@@ -105,46 +102,44 @@ function metrics(variant: string, base: BenchResult[][], head: BenchResult[][]):
   return [...out.values()].filter((m) => m.base.length && m.head.length)
 }
 
+/** Stage-2 rounds per side: POWER_CONFIRM, else what the stage uses. */
+function stage2Rounds(suspects: number): number {
+  const fixed = Number(process.env.POWER_CONFIRM ?? '')
+  return fixed > 0 ? fixed : confirmationRounds(suspects, SETTINGS.alpha, COUNT)
+}
+
+type Scenario = 'aa' | 'slow10' | 'alloc1'
+
 /** One simulated CI run of the gate; returns the final comparisons. */
-function simulate(pool: Pool, head: BuildName, rand: () => number) {
+function simulate(pool: Pool, scenario: Scenario, rand: () => number, stats: { reused: number }) {
   const list: MetricSamples[] = []
-  const used: Record<string, { base: Set<number>; head: Set<number> }> = {}
-  for (const [variant, runs] of Object.entries(pool)) {
-    const b = draw(COUNT, runs.base.length, rand)
-    const h =
-      head === 'base'
-        ? draw(COUNT, runs.base.length, rand, new Set(b))
-        : draw(COUNT, runs[head].length, rand)
-    used[variant] = { base: new Set(b), head: new Set(h) }
-    list.push(
-      ...metrics(
-        variant,
-        b.map((i) => runs.base[i]),
-        h.map((i) => runs[head][i])
-      )
-    )
+  const used = new Map<string, Set<number>>()
+  const eligible = (rounds: PoolRound[]) =>
+    rounds.map((r, i) => (scenario !== 'alloc1' || r.alloc1 ? i : -1)).filter((i) => i >= 0)
+  const sides = (rounds: PoolRound[], picked: number[]) => ({
+    base: picked.map((i) => rounds[i].base),
+    head: picked.map((i) => (scenario === 'aa' ? rounds[i].base2 : rounds[i][scenario]!))
+  })
+  for (const [variant, rounds] of Object.entries(pool)) {
+    const picked = draw(COUNT, eligible(rounds), rand)
+    used.set(variant, new Set(picked))
+    const s = sides(rounds, picked)
+    list.push(...metrics(variant, s.base, s.head))
   }
   const screened = screen(list, SETTINGS)
-  const n = confirmationRounds(screened.suspects.length, SETTINGS.alpha, COUNT)
+  const n = stage2Rounds(screened.suspects.length)
   const fresh = new Map<number, MetricSamples>()
   const redraw = new Map<string, MetricSamples[]>()
   for (const i of screened.suspects) {
     const variant = list[i].variant
     if (!redraw.has(variant)) {
-      const runs = pool[variant]
-      const b = draw(Math.min(n, runs.base.length), runs.base.length, rand)
-      const h =
-        head === 'base'
-          ? draw(Math.min(n, runs.base.length - b.length), runs.base.length, rand, new Set(b))
-          : draw(Math.min(n, runs[head].length), runs[head].length, rand)
-      redraw.set(
-        variant,
-        metrics(
-          variant,
-          b.map((k) => runs.base[k]),
-          h.map((k) => runs[head][k])
-        )
-      )
+      const rounds = pool[variant]
+      const all = eligible(rounds)
+      const unused = all.filter((k) => !used.get(variant)!.has(k))
+      if (unused.length < n) stats.reused++
+      const picked = draw(Math.min(n, all.length), unused.length >= n ? unused : all, rand)
+      const s = sides(rounds, picked)
+      redraw.set(variant, metrics(variant, s.base, s.head))
     }
     const m = redraw
       .get(variant)!
@@ -171,8 +166,8 @@ export async function runPowerBench(
   opts: Partial<{
     benchtime: string
     variants: string
-    baseRuns: number
-    headRuns: number
+    rounds: number
+    allocEvery: number
     sims: number
     poolFile: string
     log: (m: string) => void
@@ -189,13 +184,14 @@ export async function runPowerBench(
     pool = await collectPool({
       variants,
       benchtime,
-      baseRuns: opts.baseRuns ?? 24,
-      headRuns: opts.headRuns ?? 14,
+      rounds: opts.rounds ?? 60,
+      allocEvery: opts.allocEvery ?? 4,
       log: opts.log
     })
     if (opts.poolFile) writeFileSync(opts.poolFile, JSON.stringify(pool))
   }
   const rand = rng(20261121)
+  const stats = { reused: 0 }
   let aaFalse = 0
   let slowHits = 0
   let slowTotal = 0
@@ -205,9 +201,9 @@ export async function runPowerBench(
   let slowOther = 0
   const perHits = new Map<string, number>()
   for (let s = 0; s < sims; s++) {
-    const aa = simulate(pool, 'base', rand)
+    const aa = simulate(pool, 'aa', rand, stats)
     if (aa.some((c) => c.verdict === 'regression' || c.verdict === 'improvement')) aaFalse++
-    const slow = simulate(pool, 'slow10', rand).filter((c) => c.unit === 'sec/op')
+    const slow = simulate(pool, 'slow10', rand, stats).filter((c) => c.unit === 'sec/op')
     for (const c of slow) {
       const k = `${c.variant}|${c.benchmark}`
       perHits.set(k, (perHits.get(k) ?? 0) + (c.verdict === 'regression' ? 1 : 0))
@@ -216,11 +212,11 @@ export async function runPowerBench(
     slowHits += caught
     slowTotal += slow.length
     if (caught === slow.length) slowAll++
-    const all = simulate(pool, 'alloc1', rand)
+    const all = simulate(pool, 'alloc1', rand, stats)
     const allocs = all.filter((c) => c.unit === 'allocs/op')
     allocHits += allocs.filter((c) => c.verdict === 'regression').length
     allocTotal += allocs.length
-    slowOther += simulate(pool, 'slow10', rand).filter(
+    slowOther += simulate(pool, 'slow10', rand, stats).filter(
       (c) =>
         c.unit !== 'sec/op' &&
         c.unit !== 'B/s' &&
@@ -233,7 +229,10 @@ export async function runPowerBench(
       variant,
       benchmark,
       detection: hits / sims,
-      spread: spread(pool[variant].base, benchmark)
+      spread: spread(
+        pool[variant].map((r) => r.base),
+        benchmark
+      )
     }
   })
   return {
@@ -245,7 +244,8 @@ export async function runPowerBench(
     slow10DetectionRate: slowHits / slowTotal,
     slow10AllCaughtRate: slowAll / sims,
     alloc1DetectionRate: allocHits / allocTotal,
-    slow10OtherFlags: slowOther
+    slow10OtherFlags: slowOther,
+    reusedDraws: stats.reused
   }
 }
 
@@ -254,8 +254,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const r = await runPowerBench({
     benchtime: env.POWER_BENCHTIME,
     variants: env.POWER_VARIANTS,
-    baseRuns: env.POWER_BASE_RUNS ? Number(env.POWER_BASE_RUNS) : undefined,
-    headRuns: env.POWER_HEAD_RUNS ? Number(env.POWER_HEAD_RUNS) : undefined,
+    rounds: env.POWER_ROUNDS ? Number(env.POWER_ROUNDS) : undefined,
+    allocEvery: env.POWER_ALLOC_EVERY ? Number(env.POWER_ALLOC_EVERY) : undefined,
     sims: env.POWER_SIMS ? Number(env.POWER_SIMS) : undefined,
     poolFile: env.POWER_POOL_FILE,
     log: (m) => console.error(m)
@@ -278,6 +278,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   console.log(
     `+1 allocs/op caught:               ${(100 * r.alloc1DetectionRate).toFixed(2)}%  (target 100%)`
   )
+  console.log(`stage-2 draws that reused stage-1 runs (pool too small): ${r.reusedDraws}`)
   console.log(
     `other metrics flagged in +10% runs: ${r.slow10OtherFlags} (real: 11 reps also allocate 10% more)`
   )

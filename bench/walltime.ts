@@ -2,8 +2,8 @@
  * Wall time of the bench stage against the plain approach for the same samples.
  * Run: `npx tsx bench/walltime.ts` (env: WALL_COUNT, WALL_BENCHTIME, WALL_VARIANTS).
  *
- * Both sides are the power-study module (identical code, so no confirmation rounds run; profiles
- * stay at the default `cpu,mem`, which adds one profiled run per side). Plain approach, per GC
+ * Both sides are the power-study module (identical code, so normally no confirmation rounds and
+ * no profiles run; the stage's calibration is included in its time). Plain approach, per GC
  * variant: `go test -run=^$ -bench=. -benchtime=T -count=N -benchmem ./work` on base, then on head
  * (GOGC/GOMEMLIMIT in the environment, as a user would do it), then `benchstat base.txt head.txt`.
  * benchstat is installed before timing starts for both.
@@ -33,8 +33,8 @@ export interface WalltimeResult {
 export async function runWalltimeBench(
   opts: Partial<{ count: number; benchtime: string; variants: string; profiles: string }> = {}
 ): Promise<WalltimeResult> {
-  const count = opts.count ?? 5
-  const benchtime = opts.benchtime ?? '50ms'
+  const count = opts.count ?? 10
+  const benchtime = opts.benchtime ?? '200ms'
   const variants = opts.variants ?? '100,25'
   const runner = quietRunner()
   const logger = consoleLogger(false)

@@ -5,8 +5,9 @@ import { makeGitRepo, runAction, startFakeServer, type FakeServer } from '../har
 import type { MetricComparison, Report } from '../../src/domain/model.js'
 
 const dir = (name: string) => path.resolve('__tests__/testdata/e2e/bench', name)
-// Benchmarks only, sized for CI: 8 interleaved rounds of 20ms per side and GC variant.
-const inputs = { race: 'false', 'bench-count': '8', benchtime: '20ms', cache: 'false' }
+// Benchmarks only, sized for CI: 6 interleaved rounds of 100ms per side and GC variant (long
+// enough that the stage calibrates and runs one process per benchmark, see calibrate.ts).
+const inputs = { race: 'false', 'bench-count': '6', benchtime: '100ms', cache: 'false' }
 
 let fake: FakeServer
 beforeAll(async () => {
@@ -67,6 +68,14 @@ describe('benchmarks under GC settings, through dist/index.js', () => {
     expect(entries.some((e) => /cpu/.test(e) && /head/.test(e))).toBe(true)
     expect(entries.some((e) => /mem/.test(e) && /base/.test(e))).toBe(true)
     expect(r.outputs['artifact-url']).toMatch(/\/actions\/runs\/4242\/artifacts\/\d+$/)
+    // Calibrated sampling: every Steady sample, base and head, ran the same iteration count.
+    const files = fake.artifacts.entries(artifact!.name)
+    const steadyN = Object.entries(files)
+      .filter(([name]) => /-initial-(base|head)\.txt$/.test(name))
+      .flatMap(([, data]) => [...data.toString().matchAll(/^BenchmarkSteady-\d+\s+(\d+)\s/gm)])
+      .map((m) => m[1])
+    expect(steadyN.length).toBe(2 * 2 * 6)
+    expect(new Set(steadyN).size).toBe(1)
   })
 
   it('an identical head yields zero regressions in repeated runs, and passes', async () => {

@@ -39476,54 +39476,6 @@ async function locateBenchmarks(comparisons, targets, o) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/bench/bench-regex.ts
-/**
- * `-test.bench` patterns. testing splits the pattern on `/` (outside brackets) and matches each
- * level of a benchmark's name separately, so a set of exact names becomes one alternation per
- * level. The cross product can over-match (A/x and B/y also select A/y); the stage only uses the
- * names it asked for, so that costs time, never correctness.
- */
-/** Escapes regexp metacharacters (RE2 syntax). */
-function quoteMeta(s) {
-    return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
-}
-/**
- * `-test.bench` patterns selecting exactly these benchmarks (full names, no `-procs`), one per
- * name depth: a pattern with more levels than a leaf benchmark's name only matches it partially,
- * and testing then does not measure it, so names of different depths need separate runs.
- */
-function exactBenchPatterns(names) {
-    const byDepth = new Map();
-    for (const n of names) {
-        const parts = n.split('/');
-        const group = byDepth.get(parts.length) ?? [];
-        group.push(parts);
-        byDepth.set(parts.length, group);
-    }
-    return [...byDepth.entries()]
-        .sort((a, b) => a[0] - b[0])
-        .map(([depth, group]) => Array.from({ length: depth }, (_, i) => {
-        const alts = [...new Set(group.map((p) => quoteMeta(p[i])))];
-        return `^${alts.length === 1 ? alts[0] : `(?:${alts.join('|')})`}$`;
-    }).join('/'));
-}
-/** The top-level part of the user's `bench` pattern, for `-test.list` (which sees top-level names). */
-function topLevelPattern(bench) {
-    let depth = 0;
-    for (let i = 0; i < bench.length; i++) {
-        const c = bench[i];
-        if (c === '[' || c === '(')
-            depth++;
-        else if (c === ']' || c === ')')
-            depth--;
-        else if (c === '\\')
-            i++;
-        else if (c === '/' && depth === 0)
-            return bench.slice(0, i) || '.';
-    }
-    return bench;
-}
-
 ;// CONCATENATED MODULE: ./src/bench/benchfmt-write.ts
 const ORDER = ['side', 'gc-variant', 'goos', 'goarch', 'pkg', 'cpu'];
 /** Formats a number without exponent where reasonable (the format allows any ParseFloat syntax). */
@@ -39631,6 +39583,61 @@ async function benchstatFor(ctx, benchstat, v, phase) {
     await ctx.fs.writeFile(`${stem}.csv`, r.csvRaw);
     await ctx.fs.writeFile(`${stem}.txt`, r.text);
     return { text: r.text, files: [`${stem}.csv`, `${stem}.txt`], failure: r.failure };
+}
+
+;// CONCATENATED MODULE: ./src/bench/bench-regex.ts
+/**
+ * `-test.bench` patterns. testing splits the pattern on `/` (outside brackets) and matches each
+ * level of a benchmark's name separately, so a set of exact names becomes one alternation per
+ * level. The cross product can over-match (A/x and B/y also select A/y); the stage only uses the
+ * names it asked for, so that costs time, never correctness.
+ */
+/** Escapes regexp metacharacters (RE2 syntax). */
+function quoteMeta(s) {
+    return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
+}
+/**
+ * `-test.bench` patterns selecting exactly these benchmarks (full names, no `-procs`), one per
+ * name depth: a pattern with more levels than a leaf benchmark's name only matches it partially,
+ * and testing then does not measure it, so names of different depths need separate runs.
+ */
+function exactBenchPatterns(names) {
+    const byDepth = new Map();
+    for (const n of names) {
+        const parts = n.split('/');
+        const group = byDepth.get(parts.length) ?? [];
+        group.push(parts);
+        byDepth.set(parts.length, group);
+    }
+    return [...byDepth.entries()]
+        .sort((a, b) => a[0] - b[0])
+        .map(([depth, group]) => Array.from({ length: depth }, (_, i) => {
+        const alts = [...new Set(group.map((p) => quoteMeta(p[i])))];
+        return `^${alts.length === 1 ? alts[0] : `(?:${alts.join('|')})`}$`;
+    }).join('/'));
+}
+/**
+ * The user's `bench` pattern split at its first top-level `/` (outside brackets and parentheses):
+ * the part `-test.list` matches against top-level names, and the rest (`''` or `/…`) for sub-benchmarks.
+ */
+function splitTopLevel(bench) {
+    let depth = 0;
+    for (let i = 0; i < bench.length; i++) {
+        const c = bench[i];
+        if (c === '[' || c === '(')
+            depth++;
+        else if (c === ']' || c === ')')
+            depth--;
+        else if (c === '\\')
+            i++;
+        else if (c === '/' && depth === 0)
+            return { top: bench.slice(0, i) || '.', rest: bench.slice(i) };
+    }
+    return { top: bench, rest: '' };
+}
+/** The top-level part of the user's `bench` pattern, for `-test.list` (which sees top-level names). */
+function topLevelPattern(bench) {
+    return splitTopLevel(bench).top;
 }
 
 ;// CONCATENATED MODULE: ./src/bench/build.ts
@@ -39755,166 +39762,100 @@ async function buildOne(ctx, t, problems) {
     return { binary, dir: t.dir, benchmarks };
 }
 
-;// CONCATENATED MODULE: ./src/bench/mann-whitney.ts
+;// CONCATENATED MODULE: ./src/config/validators.ts
 /**
- * Two-sided Mann-Whitney U test, the test benchstat uses (benchmath AssumeNothing →
- * go-moremath MannWhitneyUTest with LocationDiffers). Computed here so the gate does not depend
- * on benchstat's three-decimal `p=0.000` rounding, and so the power study can run it thousands
- * of times.
- *
- * Exact permutation distribution of the rank sum, with mid-ranks for ties, by dynamic
- * programming over doubled ranks (integers), for N = n1 + n2 ≤ 200; a normal approximation with
- * tie correction above that. The rank-sum distribution is symmetric, so the two-sided p-value is
- * min(1, 2 · min(P(W ≤ w), P(W ≥ w))).
+ * Pure validators for single input values. Each returns the parsed value or a message fragment
+ * saying what was expected; parse-config.ts prefixes the input name and the value.
  */
-const EXACT_LIMIT = 200;
-/** The two-sided p-value; 1 when either sample is empty or every value is equal. */
-function mannWhitneyP(a, b) {
-    const n1 = a.length;
-    const n2 = b.length;
-    if (n1 === 0 || n2 === 0)
-        return 1;
-    const ranks = doubledMidRanks([...a, ...b]);
-    if (ranks.every((r) => r === ranks[0]))
-        return 1;
-    const w = ranks.slice(0, n1).reduce((s, r) => s + r, 0);
-    if (n1 + n2 > EXACT_LIMIT)
-        return normalP(ranks, n1, w);
-    const dist = rankSumDistribution(ranks, n1);
-    let lower = 0;
-    let upper = 0;
+const validators_ok = (value) => ({ ok: true, value });
+const bad = (expected) => ({ ok: false, expected });
+/** YAML 1.2 core-schema booleans, exactly what @actions/core getBooleanInput accepts. */
+function checkBoolean(raw) {
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return validators_ok(true);
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return validators_ok(false);
+    return bad('is not a boolean (true, True, TRUE, false, False or FALSE)');
+}
+function checkWholeNumber(raw, min, max = Number.MAX_SAFE_INTEGER) {
+    const expected = min === 1 ? 'is not a positive whole number' : `is not a whole number from ${min} to ${max}`;
+    if (!/^\d+$/.test(raw))
+        return bad(expected);
+    const n = Number(raw);
+    if (n < min || n > max)
+        return bad(max === Number.MAX_SAFE_INTEGER ? expected : `is not a whole number from ${min} to ${max}`);
+    return validators_ok(n);
+}
+const DURATION_UNITS = {
+    ns: 1e-6,
+    us: 1e-3,
+    µs: 1e-3,
+    μs: 1e-3,
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000
+};
+/** A Go duration (time.ParseDuration) such as 10m, 1h30m, 90s, 1.5h; returns milliseconds. */
+function checkGoDuration(raw) {
+    const expected = 'is not a Go duration like 10m, 90s or 1h30m';
+    if (raw === '0')
+        return validators_ok(0);
+    const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/gy;
     let total = 0;
-    for (let s = 0; s < dist.length; s++) {
-        const count = dist[s];
-        if (count === 0)
-            continue;
-        total += count;
-        if (s <= w)
-            lower += count;
-        if (s >= w)
-            upper += count;
+    let pos = 0;
+    let m;
+    while ((m = re.exec(raw)) !== null) {
+        total += Number(m[1]) * DURATION_UNITS[m[2]];
+        pos = re.lastIndex;
     }
-    return Math.min(1, (2 * Math.min(lower, upper)) / total);
+    if (pos === 0 || pos !== raw.length)
+        return bad(expected);
+    return validators_ok(total);
 }
-/** The smallest two-sided p-value the test can produce for these sample sizes (no ties). */
-function minAchievableP(n1, n2) {
-    if (n1 === 0 || n2 === 0)
-        return 1;
-    return Math.min(1, 2 / binomial(n1 + n2, n1));
+/** `-benchtime`: a positive Go duration or an iteration count like 1000x. */
+function checkBenchtime(raw) {
+    if (/^[1-9]\d*x$/.test(raw))
+        return validators_ok(raw);
+    const d = checkGoDuration(raw);
+    if (d.ok && d.value > 0)
+        return validators_ok(raw);
+    return bad('is not a Go duration like 200ms or an iteration count like 1000x');
 }
-/** Mid-ranks ×2 (so ties stay integers): values sorted ascending get ranks 2, 4, ... */
-function doubledMidRanks(values) {
-    const order = values.map((v, i) => [v, i]).sort((x, y) => x[0] - y[0]);
-    const ranks = new Array(values.length);
-    for (let i = 0; i < order.length;) {
-        let j = i;
-        while (j + 1 < order.length && order[j + 1][0] === order[i][0])
-            j++;
-        // ranks i+1..j+1 share (i+1 + j+1)/2; doubled: i + j + 2
-        for (let k = i; k <= j; k++)
-            ranks[order[k][1]] = i + j + 2;
-        i = j + 1;
-    }
-    return ranks;
+/** A percentage like 10% or 2.5%; returns a fraction. */
+function checkPercent(raw) {
+    const m = /^(\d+(?:\.\d+)?)\s*%$/.exec(raw);
+    if (!m)
+        return bad('is not a percentage like 10%');
+    return validators_ok(Number(m[1]) / 100);
 }
-const noTieCache = new Map();
-/**
- * dist[s] = number of n1-subsets of `ranks` whose doubled-rank sum is s. Without ties the
- * distribution depends only on (n1, n2), so it is cached.
- */
-function rankSumDistribution(ranks, n1) {
-    const n = ranks.length;
-    const noTies = new Set(ranks).size === n;
-    const key = `${n1}/${n}`;
-    const cached = noTies ? noTieCache.get(key) : undefined;
-    if (cached)
-        return cached;
-    const maxSum = ranks.reduce((s, r) => s + r, 0);
-    // layers[k][s]: ways to pick k of the items seen so far with sum s; filled back to front.
-    const layers = Array.from({ length: n1 + 1 }, () => new Float64Array(maxSum + 1));
-    layers[0][0] = 1;
-    let seen = 0;
-    for (const r of ranks) {
-        seen += r;
-        for (let k = n1 - 1; k >= 0; k--) {
-            const from = layers[k];
-            const to = layers[k + 1];
-            for (let s = seen - r; s >= 0; s--)
-                if (from[s] !== 0)
-                    to[s + r] += from[s];
-        }
-    }
-    if (noTies)
-        noTieCache.set(key, layers[n1]);
-    return layers[n1];
+function checkAlpha(raw) {
+    if (!/^(0?\.\d+|0|1|\d+e-\d+)$/i.test(raw))
+        return bad('is not a number between 0 and 1, like 0.05');
+    const n = Number(raw);
+    if (!(n > 0 && n < 1))
+        return bad('is not a number between 0 and 1 (exclusive), like 0.05');
+    return validators_ok(n);
 }
-function normalP(ranks, n1, w) {
-    const n = ranks.length;
-    const n2 = n - n1;
-    const mean = (n1 * (n + 1)) / 2;
-    const ties = new Map();
-    for (const r of ranks)
-        ties.set(r, (ties.get(r) ?? 0) + 1);
-    const tieTerm = [...ties.values()].reduce((s, t) => s + (t * t * t - t), 0);
-    const variance = ((n1 * n2) / 12) * (n + 1 - tieTerm / (n * (n - 1)));
-    if (variance <= 0)
-        return 1;
-    const z = (Math.abs(w / 2 - mean) - 0.5) / Math.sqrt(variance);
-    return Math.min(1, 2 * (1 - normalCdf(Math.max(0, z))));
+function checkEnum(raw, allowed) {
+    if (allowed.includes(raw))
+        return validators_ok(raw);
+    return bad(`is not one of ${allowed.join(', ')}`);
 }
-function normalCdf(z) {
-    // Abramowitz-Stegun 7.1.26 via erf; plenty for p-values well away from machine epsilon.
-    const t = 1 / (1 + (0.3275911 * z) / Math.SQRT2);
-    const poly = t *
-        (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-    const erf = 1 - poly * Math.exp(-(z * z) / 2);
-    return 0.5 * (1 + erf);
-}
-function binomial(n, k) {
-    let r = 1;
-    for (let i = 1; i <= k; i++)
-        r = (r * (n - k + i)) / i;
-    return r;
-}
-
-;// CONCATENATED MODULE: ./src/bench/summary.ts
-/** The sample median (mean of the two middle values for even n). */
-function median(values) {
-    const s = [...values].sort((a, b) => a - b);
-    const n = s.length;
-    if (n === 0)
-        return NaN;
-    return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-}
-/**
- * Order-statistic CI [x(j), x(n+1-j)] with the largest j whose coverage 1 − 2·P(Bin(n,½) < j) is at
- * least `confidence`; null bounds when even j = 1 falls short (n < 6 at 0.95, like benchstat's
- * "need >= 6 samples for confidence interval").
- */
-function summarize(values, confidence = 0.95) {
-    const s = [...values].sort((a, b) => a - b);
-    const n = s.length;
-    let best = 0;
-    let cdf = 0; // P(Bin(n,1/2) <= j-1)
-    for (let j = 1; j <= Math.floor(n / 2); j++) {
-        cdf += binomPmfHalf(n, j - 1);
-        if (1 - 2 * cdf >= confidence)
-            best = j;
-        else
-            break;
-    }
-    return {
-        center: median(s),
-        low: best > 0 ? s[best - 1] : null,
-        high: best > 0 ? s[n - best] : null,
-        n
-    };
-}
-function binomPmfHalf(n, k) {
-    let c = 1;
-    for (let i = 1; i <= k; i++)
-        c = (c * (n - k + i)) / i;
-    return c / 2 ** n;
+/** GOMEMLIMIT accepts a byte count with an optional B, KiB, MiB, GiB or TiB suffix. */
+const GO_SIZE = /^\d+(B|KiB|MiB|GiB|TiB)?$/;
+/** `i/n` with 1 ≤ i ≤ n. */
+function checkShard(raw) {
+    if (raw === '')
+        return validators_ok(null);
+    const m = /^(\d+)\s*\/\s*(\d+)$/.exec(raw);
+    if (!m)
+        return bad('is not i/n, like 1/4');
+    const index = Number(m[1]);
+    const total = Number(m[2]);
+    if (total < 1 || index < 1 || index > total)
+        return bad('is not i/n with 1 ≤ i ≤ n, like 1/4');
+    return validators_ok({ index, total });
 }
 
 ;// CONCATENATED MODULE: ./src/bench/types.ts
@@ -39924,258 +39865,6 @@ const GC_UNITS = {
     stw: 'stw-ns/op',
     peakHeap: 'peak-heap-B'
 };
-
-;// CONCATENATED MODULE: ./src/bench/units.ts
-
-/** Tidies a unit like golang.org/x/perf/benchunit.Tidy. */
-function tidyUnit(unit) {
-    let factor = 1;
-    const tidied = unit.replace(/(^|[^A-Za-z])(ns|MB)(?=$|[^A-Za-z])/g, (_m, pre, word) => {
-        factor *= word === 'ns' ? 1e-9 : 1e6;
-        return pre + (word === 'ns' ? 'sec' : 'B');
-    });
-    return { unit: tidied, factor };
-}
-const GC_TIDY = new Set([GC_UNITS.cycles, tidyUnit(GC_UNITS.stw).unit, GC_UNITS.peakHeap]);
-/** Which threshold applies: time for sec/op and throughput, alloc for B/op and allocs/op, gc for ours. */
-function metricKind(tidied) {
-    if (tidied === 'sec/op' || tidied === 'B/s')
-        return 'time';
-    if (tidied === 'B/op' || tidied === 'allocs/op')
-        return 'alloc';
-    if (GC_TIDY.has(tidied))
-        return 'gc';
-    return 'other';
-}
-/** Lower is better for every unit except throughput (`.../s`), as benchfmt assumes for MB/s. */
-function lowerIsBetter(tidied) {
-    return !/\/s$/.test(tidied);
-}
-
-;// CONCATENATED MODULE: ./src/bench/gate.ts
-
-
-
-/** The threshold fraction for a metric kind; custom units use the time threshold (not gated). */
-function thresholdFor(kind, s) {
-    if (kind === 'alloc')
-        return s.allocThreshold;
-    if (kind === 'gc')
-        return s.gcThreshold;
-    return s.timeThreshold;
-}
-/** Tests one metric. Pure. */
-function assess(ms, threshold) {
-    const e = effect(ms, threshold);
-    return { ...e, p: e.certain ? 0 : mannWhitneyP(ms.base, ms.head) };
-}
-/** Everything of `assess` except the p-value (which is the expensive part). */
-function effect(ms, threshold) {
-    const b = summarize(ms.base);
-    const h = summarize(ms.head);
-    const constant = (xs) => xs.length > 0 && xs.every((x) => x === xs[0]);
-    const certain = constant(ms.base) && constant(ms.head) && ms.base[0] !== ms.head[0];
-    const lower = lowerIsBetter(ms.unit);
-    const raw = Math.sign(h.center - b.center);
-    const direction = (lower ? raw : -raw);
-    const delta = b.center === 0 ? (h.center === 0 ? 0 : null) : h.center / b.center - 1;
-    let reaches;
-    if (direction === 0)
-        reaches = false;
-    else if (delta === null)
-        reaches = true; // from zero to something: unbounded relative change
-    else if (certain && ms.unit === 'allocs/op' && Math.abs(h.center - b.center) >= 1)
-        reaches = true;
-    else {
-        // Far end of the change interval in the direction of the change.
-        const far = raw > 0
-            ? (h.high ?? h.center) / Math.max(b.low ?? b.center, Number.MIN_VALUE) - 1
-            : (h.low ?? h.center) / (b.high ?? b.center) - 1;
-        reaches = Math.abs(far) >= threshold && Math.abs(delta) > 0;
-    }
-    return { certain, delta, direction, reachesThreshold: reaches };
-}
-/**
- * Whether ANY assignment of these pooled values to base and head could reach the threshold: the
- * lowest values as base against the highest as head, and the reverse. This depends only on the
- * pooled values, never on which side each came from, so leaving the other comparisons out of the
- * Holm family keeps its guarantee: under the null every labelling of the pooled values is equally
- * likely, so each p-value stays valid given the selection. It drops the all-equal and the
- * tight-and-unchanged comparisons (most B/op, allocs/op and GC metrics of non-allocating code),
- * which could never be flagged but would make Holm stricter for the rest.
- */
-function canReachThreshold(ms, threshold) {
-    const n1 = ms.base.length;
-    const n2 = ms.head.length;
-    if (n1 === 0 || n2 === 0)
-        return false;
-    const pooled = [...ms.base, ...ms.head].sort((a, b) => a - b);
-    if (pooled[0] === pooled[pooled.length - 1])
-        return false;
-    const up = { ...ms, base: pooled.slice(0, n1), head: pooled.slice(n1) };
-    const down = { ...ms, base: pooled.slice(n2), head: pooled.slice(0, n2) };
-    return effect(up, threshold).reachesThreshold || effect(down, threshold).reachesThreshold;
-}
-/** Holm step-down: which p-values are rejected at family-wise level α, and each one's threshold. */
-function holm(ps, alpha) {
-    const m = ps.length;
-    const order = ps.map((p, i) => [p, i]).sort((a, b) => a[0] - b[0]);
-    const reject = new Array(m).fill(false);
-    const thresholds = new Array(m).fill(alpha / Math.max(m, 1));
-    let stopped = false;
-    order.forEach(([p, i], rank) => {
-        thresholds[i] = alpha / (m - rank);
-        if (!stopped && p <= thresholds[i])
-            reject[i] = true;
-        else
-            stopped = true;
-    });
-    return { reject, thresholds };
-}
-/** Stage 1: test every metric, correct across the run, apply thresholds. Pure. */
-function screen(list, s) {
-    const kinds = list.map((ms) => metricKind(ms.unit));
-    const assessed = list.map((ms, i) => assess(ms, thresholdFor(kinds[i], s)));
-    // The family: comparisons that could be flagged at all (certain ones are exempt).
-    const tested = list
-        .map((_, i) => i)
-        .filter((i) => !assessed[i].certain && canReachThreshold(list[i], thresholdFor(kinds[i], s)));
-    const m = tested.length;
-    const minP = tested.reduce((lo, i) => Math.min(lo, minAchievableP(list[i].base.length, list[i].head.length)), 1);
-    const feasible = m === 0 || s.alpha / m >= minP;
-    const h = holm(tested.map((i) => assessed[i].p), s.alpha);
-    // Per tested comparison: the p threshold it faced and whether it passed.
-    const decided = new Map();
-    tested.forEach((i, k) => {
-        decided.set(i, feasible
-            ? { threshold: h.thresholds[k], passed: h.reject[k] }
-            : { threshold: s.alpha, passed: assessed[i].p <= s.alpha });
-    });
-    const isSig = (i) => assessed[i].certain || decided.get(i)?.passed === true;
-    const comparisons = [];
-    const suspects = [];
-    list.forEach((ms, i) => {
-        const a = assessed[i];
-        const suspect = isSig(i) && a.reachesThreshold && a.direction !== 0;
-        let verdict = 'unchanged';
-        if (suspect && kinds[i] === 'other')
-            verdict = 'inconclusive';
-        else if (suspect) {
-            verdict = a.direction > 0 ? 'regression' : 'improvement';
-            suspects.push(i);
-        }
-        comparisons.push({
-            variant: ms.variant,
-            package: ms.package,
-            benchmark: ms.benchmark,
-            unit: ms.unit,
-            kind: kinds[i],
-            base: ms.base.length ? summarize(ms.base) : null,
-            head: ms.head.length ? summarize(ms.head) : null,
-            delta: a.delta,
-            p: a.p,
-            alphaAdjusted: decided.get(i)?.threshold ?? s.alpha,
-            threshold: thresholdFor(kinds[i], s),
-            verdict,
-            confirmed: null,
-            lowerIsBetter: lowerIsBetter(ms.unit)
-        });
-    });
-    const correction = feasible
-        ? `Holm–Bonferroni across the ${m} comparisons whose values could reach their threshold at α=${s.alpha} (deterministic changes exempt), then confirmation rounds with Holm across the suspects`
-        : `Holm–Bonferroni was infeasible (α/${m} = ${(s.alpha / m).toExponential(2)} is below the smallest p-value ${minP.toExponential(2)} these sample sizes allow), so the first stage screened at α=${s.alpha} uncorrected; confirmation rounds with fresh samples and Holm across the suspects carry the correction. Raise bench-count to restore the first-stage correction.`;
-    return { comparisons, suspects, correction };
-}
-/** Stage 2: fresh samples for the suspects decide; others keep their verdict. Pure. */
-function gate_confirm(screened, fresh, s) {
-    const out = screened.comparisons.map((c) => ({ ...c }));
-    const ids = screened.suspects.filter((i) => fresh.has(i));
-    const assessed = ids.map((i) => assess(fresh.get(i), out[i].threshold));
-    const testedIdx = ids.map((_, k) => k).filter((k) => !assessed[k].certain);
-    const h = holm(testedIdx.map((k) => assessed[k].p), s.alpha);
-    ids.forEach((i, k) => {
-        const a = assessed[k];
-        const t = testedIdx.indexOf(k);
-        const sig = a.certain || (t >= 0 && h.reject[t]);
-        const wanted = out[i].verdict === 'regression' ? 1 : -1;
-        out[i].confirmed = sig && a.reachesThreshold && a.direction === wanted;
-    });
-    for (const i of screened.suspects) {
-        if (!fresh.has(i))
-            out[i].confirmed = false;
-        if (!out[i].confirmed)
-            out[i].verdict = 'inconclusive';
-    }
-    return out;
-}
-/** Sample size per side for confirmation so that Holm across `m` suspects can reject at α. */
-function confirmationRounds(m, alpha, atLeast) {
-    let n = Math.max(atLeast, 2);
-    while (n < 50 && minAchievableP(n, n) > alpha / Math.max(m, 1))
-        n++;
-    return n;
-}
-
-;// CONCATENATED MODULE: ./src/bench/group.ts
-
-/** Key of one compared metric: variant, package, benchmark, tidied unit. */
-function metricKey(m) {
-    return JSON.stringify([m.variant, m.package, m.benchmark, m.unit]);
-}
-/**
- * Groups samples by (variant, package, benchmark, tidied unit). Metrics seen on only one side are
- * not compared; benchmarks seen on only one side are reported in `notes`.
- */
-function groupMetrics(samples) {
-    const byKey = new Map();
-    const benchSides = new Map();
-    for (const s of samples) {
-        const bk = JSON.stringify([s.variant, s.package, s.name]);
-        (benchSides.get(bk) ?? benchSides.set(bk, new Set()).get(bk)).add(s.side);
-        for (const m of s.measurements) {
-            const t = tidyUnit(m.unit);
-            const base = { variant: s.variant, package: s.package, benchmark: s.name, unit: t.unit };
-            const key = metricKey(base);
-            const entry = byKey.get(key) ?? { ...base, base: [], head: [] };
-            byKey.set(key, entry);
-            entry[s.side].push(m.value * t.factor);
-        }
-    }
-    const notes = [];
-    for (const [bk, sides] of benchSides) {
-        if (sides.size === 2)
-            continue;
-        const [variant, pkg, name] = JSON.parse(bk);
-        const only = [...sides][0];
-        notes.push(`${pkg} ${name} (${variant}): only measured on ${only}, not compared`);
-    }
-    const metrics = [...byKey.values()].filter((m) => m.base.length > 0 && m.head.length > 0);
-    return { metrics, notes };
-}
-/** One Problem per distinct failure (side, package, benchmark, kind), with how often it happened. */
-function failureProblems(failures) {
-    const seen = new Map();
-    for (const f of failures) {
-        const key = JSON.stringify([f.side, f.package, f.name, f.kind]);
-        const e = seen.get(key) ?? { f, count: 0, variants: new Set() };
-        e.count++;
-        e.variants.add(f.variant);
-        seen.set(key, e);
-    }
-    return [...seen.values()].map(({ f, count, variants }) => {
-        const what = f.kind === 'panic' ? 'panicked' : f.kind === 'fail' ? 'failed' : 'produced no result';
-        const who = f.name ?? 'the benchmark binary';
-        const detail = f.detail.slice(0, 8).join('\n');
-        return {
-            kind: f.kind === 'panic' ? 'panic' : 'bench-failed',
-            side: f.side,
-            package: f.package,
-            message: `${who} ${what} on ${f.side} in ${count} run(s) (${[...variants].join(', ')}); its results are not compared${detail ? `:\n${detail}` : ''}`,
-            // Failing on head is the PR's doing and leaves it unmeasured; failing on base is not.
-            blocking: f.side === 'head'
-        };
-    });
-}
 
 ;// CONCATENATED MODULE: ./src/bench/gc-metrics.ts
 
@@ -40534,50 +40223,579 @@ async function runRounds(ctx, plan) {
         const round = plan.firstRound + k;
         const order = k % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
         for (const side of order) {
-            for (const { target, patterns } of plan.work) {
-                const build = target[side];
-                if (!build)
-                    continue;
-                for (const pattern of patterns) {
-                    await runOnce(ctx, { plan, round, side, target, pattern }, out);
+            for (const { target, runs } of plan.work) {
+                for (const run of runs[side]) {
+                    const r = await runOnce(ctx, { target, side, variant: plan.variant, run });
+                    out.samples.push(...r.results.map((x) => ({ ...x, ...r.where, round })));
+                    out.failures.push(...r.failures);
+                    out.unparsed.push(...r.unparsed);
                 }
             }
         }
     }
     return out;
 }
-async function runOnce(ctx, r, out) {
+/** One process: a side's test binary, one pattern, gctrace merged into stdout. */
+async function runOnce(ctx, r) {
     const build = r.target[r.side];
     const res = await ctx.runner.run({
         command: build.binary,
-        args: benchArgs(ctx, r.pattern, r.plan.benchtime),
+        args: benchArgs(ctx, r.run.pattern, r.run.benchtime),
         cwd: build.dir,
-        env: { ...r.plan.variant.env, GODEBUG: 'gctrace=1' },
+        env: { ...r.variant.env, GODEBUG: 'gctrace=1' },
         mergeStderr: true,
         timeoutMs: ctx.config.testTimeoutMs + 30_000,
         echo: false
     });
     const text = res.stdout + (res.stderr ? `\n${res.stderr}` : '');
     const parsed = parseRunOutput(text);
-    const where = { side: r.side, package: r.target.importPath, variant: r.plan.variant.label };
-    for (const result of parsed.results) {
-        out.samples.push({ ...result, ...where, round: r.round });
-    }
-    for (const f of parsed.failures)
-        out.failures.push({ ...f, ...where });
+    const where = { side: r.side, package: r.target.importPath, variant: r.variant.label };
+    const tagged = { ...where, variant: r.label ? `${where.variant}, ${r.label}` : where.variant };
+    const failures = parsed.failures.map((f) => ({ ...f, ...tagged }));
     if (res.timedOut) {
-        out.failures.push({ ...where, name: null, kind: 'no-result', detail: ['timed out'] });
+        failures.push({ ...tagged, name: null, kind: 'no-result', detail: ['timed out'] });
     }
     else if (res.exitCode !== 0 && parsed.failures.length === 0) {
         const tail = text.trim().split('\n').slice(-10);
-        out.failures.push({
-            ...where,
+        failures.push({
+            ...tagged,
             name: null,
             kind: 'no-result',
             detail: [`exit status ${res.exitCode}`, ...tail]
         });
     }
-    out.unparsed.push(...parsed.unparsed.map((l) => `${r.target.importPath} (${r.side}): ${l}`));
+    const unparsed = parsed.unparsed.map((l) => `${r.target.importPath} (${r.side}${r.label ? `, ${r.label}` : ''}): ${l}`);
+    return { results: parsed.results, failures, unparsed, where };
+}
+
+;// CONCATENATED MODULE: ./src/bench/calibrate.ts
+
+
+
+/** Go's cap on b.N. */
+const MAX_N = 1e9;
+/** A duration benchtime in nanoseconds; null for an iteration count like `1000x`. Pure. */
+function benchtimeNs(benchtime) {
+    if (/x$/.test(benchtime))
+        return null;
+    const d = checkGoDuration(benchtime);
+    return d.ok && d.value > 0 ? d.value * 1e6 : null;
+}
+/** The iteration count that takes `targetNs` at `nsPerOp`, within 1..1e9. Pure. */
+function iterationsFor(nsPerOp, targetNs) {
+    if (!(nsPerOp > 0) || !Number.isFinite(nsPerOp))
+        return 1;
+    return Math.min(MAX_N, Math.max(1, Math.round(targetNs / nsPerOp)));
+}
+/** Every side with a binary runs the whole pattern with the configured benchtime. Pure. */
+function groupedRuns(t, bench, benchtime) {
+    const one = [{ pattern: bench, benchtime, names: null }];
+    return { base: t.base ? one : [], head: t.head ? one : [] };
+}
+/**
+ * One run per benchmark and side from the calibration results: N from base's ns/op (head's for a
+ * benchmark base does not have). A benchmark runs only on the sides where calibration produced a
+ * result; where it failed, that failure is reported and the side is not run again. Pure.
+ */
+function calibratedRuns(cal, targetNs) {
+    const nsPerOp = (side) => {
+        const m = new Map();
+        for (const r of cal[side]) {
+            const ns = r.measurements.find((x) => x.unit === 'ns/op')?.value;
+            // With several -cpu values, the slowest decides, so no sample runs much over benchtime.
+            if (ns !== undefined)
+                m.set(r.name, Math.max(ns, m.get(r.name) ?? 0));
+        }
+        return m;
+    };
+    const base = nsPerOp('base');
+    const head = nsPerOp('head');
+    const runsOf = (own) => [...own.keys()].map((name) => ({
+        pattern: exactBenchPatterns([name])[0],
+        benchtime: `${iterationsFor(base.get(name) ?? head.get(name), targetNs)}x`,
+        names: [name]
+    }));
+    return { base: runsOf(base), head: runsOf(head) };
+}
+/** The runs of `runs` that measure `names` (for confirmation rounds). Pure. */
+function restrictRuns(runs, names) {
+    const pick = (list) => list.flatMap((r) => r.names
+        ? r.names.some((n) => names.has(n))
+            ? [r]
+            : []
+        : exactBenchPatterns([...names]).map((pattern) => ({ ...r, pattern, names: null })));
+    return { base: pick(runs.base), head: pick(runs.head) };
+}
+/** Probes, calibrates and plans the runs of every target. */
+async function calibrate(ctx, targets) {
+    const { bench, benchtime } = ctx.config;
+    const out = { runs: new Map(), failures: [], unparsed: [], notes: [] };
+    const targetNs = benchtimeNs(benchtime);
+    for (const t of targets) {
+        const startNs = targetNs === null ? null : await startupNs(ctx, t);
+        if (targetNs === null || startNs === null || startNs > targetNs / 4) {
+            if (targetNs !== null && startNs !== null)
+                out.notes.push(`${t.importPath}: each sample runs all its benchmarks in one process with benchtime ${benchtime} (starting its test binary takes ${Math.round(startNs / 1e6)} ms, more than a quarter of benchtime)`);
+            out.runs.set(t.importPath, groupedRuns(t, bench, benchtime));
+            continue;
+        }
+        const cal = { base: [], head: [] };
+        for (const side of ['base', 'head']) {
+            const build = t[side];
+            if (!build)
+                continue;
+            const { rest } = splitTopLevel(bench);
+            const time = side === 'base' ? benchtime : `${Math.max(1, Math.round(targetNs / 1e4))}us`;
+            for (const name of build.benchmarks) {
+                const r = await runOnce(ctx, {
+                    target: t,
+                    side,
+                    variant: ctx.config.gcVariants[0],
+                    run: { pattern: `^${quoteMeta(name)}$${rest}`, benchtime: time, names: null },
+                    label: 'calibration'
+                });
+                cal[side].push(...r.results);
+                out.failures.push(...r.failures);
+                out.unparsed.push(...r.unparsed);
+            }
+        }
+        out.runs.set(t.importPath, calibratedRuns(cal, targetNs));
+    }
+    return out;
+}
+/** Wall time of starting the test binary and running no test or benchmark, or null. */
+async function startupNs(ctx, t) {
+    const build = t.base ?? t.head;
+    if (!build)
+        return null;
+    const r = await ctx.runner.run({
+        command: build.binary,
+        args: benchArgs(ctx, '^$', ctx.config.benchtime),
+        cwd: build.dir,
+        env: ctx.config.gcVariants[0].env,
+        timeoutMs: ctx.config.testTimeoutMs + 30_000,
+        echo: false
+    });
+    return r.exitCode === 0 ? r.durationMs * 1e6 : null;
+}
+
+;// CONCATENATED MODULE: ./src/bench/mann-whitney.ts
+/**
+ * Two-sided Mann-Whitney U test, the test benchstat uses (benchmath AssumeNothing →
+ * go-moremath MannWhitneyUTest with LocationDiffers). Computed here so the gate does not depend
+ * on benchstat's three-decimal `p=0.000` rounding, and so the power study can run it thousands
+ * of times.
+ *
+ * Exact permutation distribution of the rank sum, with mid-ranks for ties, by dynamic
+ * programming over doubled ranks (integers), for N = n1 + n2 ≤ 200; a normal approximation with
+ * tie correction above that. The rank-sum distribution is symmetric, so the two-sided p-value is
+ * min(1, 2 · min(P(W ≤ w), P(W ≥ w))).
+ */
+const EXACT_LIMIT = 200;
+/** The two-sided p-value; 1 when either sample is empty or every value is equal. */
+function mannWhitneyP(a, b) {
+    const n1 = a.length;
+    const n2 = b.length;
+    if (n1 === 0 || n2 === 0)
+        return 1;
+    const ranks = doubledMidRanks([...a, ...b]);
+    if (ranks.every((r) => r === ranks[0]))
+        return 1;
+    const w = ranks.slice(0, n1).reduce((s, r) => s + r, 0);
+    if (n1 + n2 > EXACT_LIMIT)
+        return normalP(ranks, n1, w);
+    const dist = rankSumDistribution(ranks, n1);
+    let lower = 0;
+    let upper = 0;
+    let total = 0;
+    for (let s = 0; s < dist.length; s++) {
+        const count = dist[s];
+        if (count === 0)
+            continue;
+        total += count;
+        if (s <= w)
+            lower += count;
+        if (s >= w)
+            upper += count;
+    }
+    return Math.min(1, (2 * Math.min(lower, upper)) / total);
+}
+/** The smallest two-sided p-value the test can produce for these sample sizes (no ties). */
+function minAchievableP(n1, n2) {
+    if (n1 === 0 || n2 === 0)
+        return 1;
+    return Math.min(1, 2 / binomial(n1 + n2, n1));
+}
+/** Mid-ranks ×2 (so ties stay integers): values sorted ascending get ranks 2, 4, ... */
+function doubledMidRanks(values) {
+    const order = values.map((v, i) => [v, i]).sort((x, y) => x[0] - y[0]);
+    const ranks = new Array(values.length);
+    for (let i = 0; i < order.length;) {
+        let j = i;
+        while (j + 1 < order.length && order[j + 1][0] === order[i][0])
+            j++;
+        // ranks i+1..j+1 share (i+1 + j+1)/2; doubled: i + j + 2
+        for (let k = i; k <= j; k++)
+            ranks[order[k][1]] = i + j + 2;
+        i = j + 1;
+    }
+    return ranks;
+}
+const noTieCache = new Map();
+/**
+ * dist[s] = number of n1-subsets of `ranks` whose doubled-rank sum is s. Without ties the
+ * distribution depends only on (n1, n2), so it is cached.
+ */
+function rankSumDistribution(ranks, n1) {
+    const n = ranks.length;
+    const noTies = new Set(ranks).size === n;
+    const key = `${n1}/${n}`;
+    const cached = noTies ? noTieCache.get(key) : undefined;
+    if (cached)
+        return cached;
+    const maxSum = ranks.reduce((s, r) => s + r, 0);
+    // layers[k][s]: ways to pick k of the items seen so far with sum s; filled back to front.
+    const layers = Array.from({ length: n1 + 1 }, () => new Float64Array(maxSum + 1));
+    layers[0][0] = 1;
+    let seen = 0;
+    for (const r of ranks) {
+        seen += r;
+        for (let k = n1 - 1; k >= 0; k--) {
+            const from = layers[k];
+            const to = layers[k + 1];
+            for (let s = seen - r; s >= 0; s--)
+                if (from[s] !== 0)
+                    to[s + r] += from[s];
+        }
+    }
+    if (noTies)
+        noTieCache.set(key, layers[n1]);
+    return layers[n1];
+}
+function normalP(ranks, n1, w) {
+    const n = ranks.length;
+    const n2 = n - n1;
+    const mean = (n1 * (n + 1)) / 2;
+    const ties = new Map();
+    for (const r of ranks)
+        ties.set(r, (ties.get(r) ?? 0) + 1);
+    const tieTerm = [...ties.values()].reduce((s, t) => s + (t * t * t - t), 0);
+    const variance = ((n1 * n2) / 12) * (n + 1 - tieTerm / (n * (n - 1)));
+    if (variance <= 0)
+        return 1;
+    const z = (Math.abs(w / 2 - mean) - 0.5) / Math.sqrt(variance);
+    return Math.min(1, 2 * (1 - normalCdf(Math.max(0, z))));
+}
+function normalCdf(z) {
+    // Abramowitz-Stegun 7.1.26 via erf; plenty for p-values well away from machine epsilon.
+    const t = 1 / (1 + (0.3275911 * z) / Math.SQRT2);
+    const poly = t *
+        (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+    const erf = 1 - poly * Math.exp(-(z * z) / 2);
+    return 0.5 * (1 + erf);
+}
+function binomial(n, k) {
+    let r = 1;
+    for (let i = 1; i <= k; i++)
+        r = (r * (n - k + i)) / i;
+    return r;
+}
+
+;// CONCATENATED MODULE: ./src/bench/summary.ts
+/** The sample median (mean of the two middle values for even n). */
+function median(values) {
+    const s = [...values].sort((a, b) => a - b);
+    const n = s.length;
+    if (n === 0)
+        return NaN;
+    return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}
+/**
+ * Order-statistic CI [x(j), x(n+1-j)] with the largest j whose coverage 1 − 2·P(Bin(n,½) < j) is at
+ * least `confidence`; null bounds when even j = 1 falls short (n < 6 at 0.95, like benchstat's
+ * "need >= 6 samples for confidence interval").
+ */
+function summarize(values, confidence = 0.95) {
+    const s = [...values].sort((a, b) => a - b);
+    const n = s.length;
+    let best = 0;
+    let cdf = 0; // P(Bin(n,1/2) <= j-1)
+    for (let j = 1; j <= Math.floor(n / 2); j++) {
+        cdf += binomPmfHalf(n, j - 1);
+        if (1 - 2 * cdf >= confidence)
+            best = j;
+        else
+            break;
+    }
+    return {
+        center: median(s),
+        low: best > 0 ? s[best - 1] : null,
+        high: best > 0 ? s[n - best] : null,
+        n
+    };
+}
+function binomPmfHalf(n, k) {
+    let c = 1;
+    for (let i = 1; i <= k; i++)
+        c = (c * (n - k + i)) / i;
+    return c / 2 ** n;
+}
+
+;// CONCATENATED MODULE: ./src/bench/units.ts
+
+/** Tidies a unit like golang.org/x/perf/benchunit.Tidy. */
+function tidyUnit(unit) {
+    let factor = 1;
+    const tidied = unit.replace(/(^|[^A-Za-z])(ns|MB)(?=$|[^A-Za-z])/g, (_m, pre, word) => {
+        factor *= word === 'ns' ? 1e-9 : 1e6;
+        return pre + (word === 'ns' ? 'sec' : 'B');
+    });
+    return { unit: tidied, factor };
+}
+const GC_TIDY = new Set([GC_UNITS.cycles, tidyUnit(GC_UNITS.stw).unit, GC_UNITS.peakHeap]);
+/** Which threshold applies: time for sec/op and throughput, alloc for B/op and allocs/op, gc for ours. */
+function metricKind(tidied) {
+    if (tidied === 'sec/op' || tidied === 'B/s')
+        return 'time';
+    if (tidied === 'B/op' || tidied === 'allocs/op')
+        return 'alloc';
+    if (GC_TIDY.has(tidied))
+        return 'gc';
+    return 'other';
+}
+/** Lower is better for every unit except throughput (`.../s`), as benchfmt assumes for MB/s. */
+function lowerIsBetter(tidied) {
+    return !/\/s$/.test(tidied);
+}
+
+;// CONCATENATED MODULE: ./src/bench/gate.ts
+
+
+
+/** The threshold fraction for a metric kind; custom units use the time threshold (not gated). */
+function thresholdFor(kind, s) {
+    if (kind === 'alloc')
+        return s.allocThreshold;
+    if (kind === 'gc')
+        return s.gcThreshold;
+    return s.timeThreshold;
+}
+/** Tests one metric. Pure. */
+function assess(ms, threshold) {
+    const e = effect(ms, threshold);
+    return { ...e, p: e.certain ? 0 : mannWhitneyP(ms.base, ms.head) };
+}
+/** Everything of `assess` except the p-value (which is the expensive part). */
+function effect(ms, threshold) {
+    const b = summarize(ms.base);
+    const h = summarize(ms.head);
+    const constant = (xs) => xs.length > 0 && xs.every((x) => x === xs[0]);
+    const certain = constant(ms.base) && constant(ms.head) && ms.base[0] !== ms.head[0];
+    const lower = lowerIsBetter(ms.unit);
+    const raw = Math.sign(h.center - b.center);
+    const direction = (lower ? raw : -raw);
+    const delta = b.center === 0 ? (h.center === 0 ? 0 : null) : h.center / b.center - 1;
+    let reaches;
+    if (direction === 0)
+        reaches = false;
+    else if (delta === null)
+        reaches = true; // from zero to something: unbounded relative change
+    else if (certain && ms.unit === 'allocs/op' && Math.abs(h.center - b.center) >= 1)
+        reaches = true;
+    else {
+        // Far end of the change interval in the direction of the change.
+        const far = raw > 0
+            ? (h.high ?? h.center) / Math.max(b.low ?? b.center, Number.MIN_VALUE) - 1
+            : (h.low ?? h.center) / (b.high ?? b.center) - 1;
+        reaches = Math.abs(far) >= threshold && Math.abs(delta) > 0;
+    }
+    return { certain, delta, direction, reachesThreshold: reaches };
+}
+/**
+ * Whether ANY assignment of these pooled values to base and head could reach the threshold: the
+ * lowest values as base against the highest as head, and the reverse. This depends only on the
+ * pooled values, never on which side each came from, so leaving the other comparisons out of the
+ * Holm family keeps its guarantee: under the null every labelling of the pooled values is equally
+ * likely, so each p-value stays valid given the selection. It drops the all-equal and the
+ * tight-and-unchanged comparisons (most B/op, allocs/op and GC metrics of non-allocating code),
+ * which could never be flagged but would make Holm stricter for the rest.
+ */
+function canReachThreshold(ms, threshold) {
+    const n1 = ms.base.length;
+    const n2 = ms.head.length;
+    if (n1 === 0 || n2 === 0)
+        return false;
+    const pooled = [...ms.base, ...ms.head].sort((a, b) => a - b);
+    if (pooled[0] === pooled[pooled.length - 1])
+        return false;
+    const up = { ...ms, base: pooled.slice(0, n1), head: pooled.slice(n1) };
+    const down = { ...ms, base: pooled.slice(n2), head: pooled.slice(0, n2) };
+    return effect(up, threshold).reachesThreshold || effect(down, threshold).reachesThreshold;
+}
+/** Holm step-down: which p-values are rejected at family-wise level α, and each one's threshold. */
+function holm(ps, alpha) {
+    const m = ps.length;
+    const order = ps.map((p, i) => [p, i]).sort((a, b) => a[0] - b[0]);
+    const reject = new Array(m).fill(false);
+    const thresholds = new Array(m).fill(alpha / Math.max(m, 1));
+    let stopped = false;
+    order.forEach(([p, i], rank) => {
+        thresholds[i] = alpha / (m - rank);
+        if (!stopped && p <= thresholds[i])
+            reject[i] = true;
+        else
+            stopped = true;
+    });
+    return { reject, thresholds };
+}
+/** Stage 1: test every metric at α, apply thresholds, pick the suspects. Pure. */
+function screen(list, s) {
+    const kinds = list.map((ms) => metricKind(ms.unit));
+    const assessed = list.map((ms, i) => assess(ms, thresholdFor(kinds[i], s)));
+    // Custom units are only shown, so they get the stricter test: Holm across the comparisons
+    // that could be flagged at all (certain ones are exempt).
+    const tested = list
+        .map((_, i) => i)
+        .filter((i) => !assessed[i].certain && canReachThreshold(list[i], thresholdFor(kinds[i], s)));
+    const h = holm(tested.map((i) => assessed[i].p), s.alpha);
+    const holmPassed = new Set(tested.filter((_, k) => h.reject[k]));
+    const comparisons = [];
+    const suspects = [];
+    list.forEach((ms, i) => {
+        const a = assessed[i];
+        const other = kinds[i] === 'other';
+        const sig = a.certain || (other ? holmPassed.has(i) : a.p <= s.alpha);
+        const flagged = sig && a.reachesThreshold && a.direction !== 0;
+        let verdict = 'unchanged';
+        if (flagged && other)
+            verdict = 'inconclusive';
+        else if (flagged) {
+            verdict = a.direction > 0 ? 'regression' : 'improvement';
+            suspects.push(i);
+        }
+        comparisons.push({
+            variant: ms.variant,
+            package: ms.package,
+            benchmark: ms.benchmark,
+            unit: ms.unit,
+            kind: kinds[i],
+            base: ms.base.length ? summarize(ms.base) : null,
+            head: ms.head.length ? summarize(ms.head) : null,
+            delta: a.delta,
+            p: a.p,
+            alphaAdjusted: other ? (h.thresholds[tested.indexOf(i)] ?? s.alpha) : s.alpha,
+            threshold: thresholdFor(kinds[i], s),
+            verdict,
+            confirmed: null,
+            lowerIsBetter: lowerIsBetter(ms.unit)
+        });
+    });
+    const correction = `screen: Mann-Whitney U at α=${s.alpha} and the thresholds on the bench-count rounds; confirmation: fresh rounds of just the suspects, Holm–Bonferroni across the ${suspects.length} suspect comparisons at α=${s.alpha}. Only a change confirmed on samples that played no part in selecting it is reported, so α bounds the chance of any false alarm in the run.`;
+    return { comparisons, suspects, correction };
+}
+/**
+ * Stage 2: fresh samples of the suspects decide, with Holm across them; a suspect keeps the
+ * fresh test's p-value and Holm threshold. Pure.
+ */
+function gate_confirm(screened, fresh, s) {
+    const out = screened.comparisons.map((c) => ({ ...c }));
+    const ids = screened.suspects.filter((i) => fresh.has(i));
+    const assessed = ids.map((i) => assess(fresh.get(i), out[i].threshold));
+    const testedIdx = ids.map((_, k) => k).filter((k) => !assessed[k].certain);
+    const h = holm(testedIdx.map((k) => assessed[k].p), s.alpha);
+    ids.forEach((i, k) => {
+        const a = assessed[k];
+        const t = testedIdx.indexOf(k);
+        const sig = a.certain || (t >= 0 && h.reject[t]);
+        const wanted = out[i].verdict === 'regression' ? 1 : -1;
+        out[i].confirmed = sig && a.reachesThreshold && a.direction === wanted;
+        out[i].p = a.p;
+        out[i].alphaAdjusted = t >= 0 ? h.thresholds[t] : s.alpha;
+        // Contradicted by fresh rounds: no change shown. Not measured again: unknown.
+        if (!out[i].confirmed)
+            out[i].verdict = 'unchanged';
+    });
+    for (const i of screened.suspects) {
+        if (fresh.has(i))
+            continue;
+        out[i].confirmed = false;
+        out[i].verdict = 'inconclusive';
+    }
+    return out;
+}
+/**
+ * Confirmation rounds are this many times bench-count: the fresh test has to pass Holm across
+ * every suspect, a far stricter level than the screen's α, on samples as noisy as the first ones.
+ * Measured with `npm run bench:power` (see the closing note); they run only for suspects.
+ */
+const CONFIRM_FACTOR = 2;
+/** Rounds per side for confirmation: CONFIRM_FACTOR × bench-count, more if Holm across `m` suspects could not reject otherwise. */
+function confirmationRounds(m, alpha, benchCount) {
+    let n = Math.max(CONFIRM_FACTOR * benchCount, 2);
+    while (n < 50 && minAchievableP(n, n) > alpha / Math.max(m, 1))
+        n++;
+    return n;
+}
+
+;// CONCATENATED MODULE: ./src/bench/group.ts
+
+/** Key of one compared metric: variant, package, benchmark, tidied unit. */
+function metricKey(m) {
+    return JSON.stringify([m.variant, m.package, m.benchmark, m.unit]);
+}
+/**
+ * Groups samples by (variant, package, benchmark, tidied unit). Metrics seen on only one side are
+ * not compared; benchmarks seen on only one side are reported in `notes`.
+ */
+function groupMetrics(samples) {
+    const byKey = new Map();
+    const benchSides = new Map();
+    for (const s of samples) {
+        const bk = JSON.stringify([s.variant, s.package, s.name]);
+        (benchSides.get(bk) ?? benchSides.set(bk, new Set()).get(bk)).add(s.side);
+        for (const m of s.measurements) {
+            const t = tidyUnit(m.unit);
+            const base = { variant: s.variant, package: s.package, benchmark: s.name, unit: t.unit };
+            const key = metricKey(base);
+            const entry = byKey.get(key) ?? { ...base, base: [], head: [] };
+            byKey.set(key, entry);
+            entry[s.side].push(m.value * t.factor);
+        }
+    }
+    const notes = [];
+    for (const [bk, sides] of benchSides) {
+        if (sides.size === 2)
+            continue;
+        const [variant, pkg, name] = JSON.parse(bk);
+        const only = [...sides][0];
+        notes.push(`${pkg} ${name} (${variant}): only measured on ${only}, not compared`);
+    }
+    const metrics = [...byKey.values()].filter((m) => m.base.length > 0 && m.head.length > 0);
+    return { metrics, notes };
+}
+/** One Problem per distinct failure (side, package, benchmark, kind), with how often it happened. */
+function failureProblems(failures) {
+    const seen = new Map();
+    for (const f of failures) {
+        const key = JSON.stringify([f.side, f.package, f.name, f.kind]);
+        const e = seen.get(key) ?? { f, count: 0, variants: new Set() };
+        e.count++;
+        e.variants.add(f.variant);
+        seen.set(key, e);
+    }
+    return [...seen.values()].map(({ f, count, variants }) => {
+        const what = f.kind === 'panic' ? 'panicked' : f.kind === 'fail' ? 'failed' : 'produced no result';
+        const who = f.name ?? 'the benchmark binary';
+        const detail = f.detail.slice(0, 8).join('\n');
+        return {
+            kind: f.kind === 'panic' ? 'panic' : 'bench-failed',
+            side: f.side,
+            package: f.package,
+            message: `${who} ${what} on ${f.side} in ${count} run(s) (${[...variants].join(', ')}); its results are not compared${detail ? `:\n${detail}` : ''}`,
+            // Failing on head is the PR's doing and leaves it unmeasured; failing on base is not.
+            blocking: f.side === 'head'
+        };
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/bench/profiles.ts
@@ -40734,7 +40952,12 @@ async function runBenchStage(input, deps) {
         return { section, problems, artifactFiles: files };
     }
     const settings = config;
-    const initial = await measure(ctx, targets, config.benchCount, 1, () => [config.bench]);
+    const plan = await deps.logger.group('Calibrate iteration counts', () => calibrate(ctx, targets));
+    notes.push(...plan.notes);
+    const runsOf = (t) => plan.runs.get(t.importPath) ?? { base: [], head: [] };
+    const initial = await measure(ctx, targets, config.benchCount, 1, runsOf);
+    initial.failures.unshift(...plan.failures);
+    initial.unparsed.unshift(...plan.unparsed);
     files.push(...(await writeSamples(ctx, initial, 'initial')));
     problems.push(...failureProblems(initial.failures));
     for (const v of config.gcVariants) {
@@ -40757,7 +40980,7 @@ async function runBenchStage(input, deps) {
     let comparisons = screened.comparisons;
     const unparsed = [...initial.unparsed];
     if (screened.suspects.length > 0) {
-        const fresh = await confirmSuspects(ctx, targets, grouped.metrics, screened.suspects);
+        const fresh = await confirmSuspects(ctx, targets, grouped.metrics, screened.suspects, runsOf);
         files.push(...fresh.files);
         problems.push(...failureProblems(fresh.rounds.failures));
         unparsed.push(...fresh.rounds.unparsed);
@@ -40788,15 +41011,15 @@ async function runBenchStage(input, deps) {
     return { section, problems, artifactFiles: files };
 }
 /** Runs `rounds` interleaved rounds of every variant. */
-async function measure(ctx, targets, rounds, firstRound, patterns, variants = ctx.config.gcVariants) {
+async function measure(ctx, targets, rounds, firstRound, runs, variants = ctx.config.gcVariants) {
     const all = { samples: [], failures: [], unparsed: [] };
     for (const variant of variants) {
         const work = targets
-            .map((target) => ({ target, patterns: patterns(target) }))
-            .filter((w) => w.patterns.length);
+            .map((target) => ({ target, runs: runs(target) }))
+            .filter((w) => w.runs.base.length + w.runs.head.length > 0);
         if (work.length === 0)
             continue;
-        const r = await ctx.logger.group(`Benchmarks ${variant.label}: ${rounds} rounds`, () => runRounds(ctx, { variant, work, rounds, firstRound, benchtime: ctx.config.benchtime }));
+        const r = await ctx.logger.group(`Benchmarks ${variant.label}: ${rounds} rounds`, () => runRounds(ctx, { variant, work, rounds, firstRound }));
         all.samples.push(...r.samples);
         all.failures.push(...r.failures);
         all.unparsed.push(...r.unparsed);
@@ -40804,7 +41027,7 @@ async function measure(ctx, targets, rounds, firstRound, patterns, variants = ct
     return all;
 }
 /** Fresh rounds of just the suspect benchmarks; returns samples keyed by suspect index. */
-async function confirmSuspects(ctx, targets, metrics, suspects) {
+async function confirmSuspects(ctx, targets, metrics, suspects, runsOf) {
     const names = new Map(); // variant|package → names
     for (const i of suspects) {
         const m = metrics[i];
@@ -40816,7 +41039,7 @@ async function confirmSuspects(ctx, targets, metrics, suspects) {
     for (const variant of ctx.config.gcVariants) {
         const r = await measure(ctx, targets, n, ctx.config.benchCount + 1, (t) => {
             const set = names.get(JSON.stringify([variant.label, t.importPath]));
-            return set ? exactBenchPatterns([...set]) : [];
+            return set ? restrictRuns(runsOf(t), set) : { base: [], head: [] };
         }, [variant]);
         rounds.samples.push(...r.samples);
         rounds.failures.push(...r.failures);
@@ -41249,102 +41472,6 @@ function version_spec_matchesSpec(spec, v) {
     if (v.pre && !spec.includePrerelease)
         return false;
     return spec.anyOf.some((all) => all.every((c) => holds(c, v)));
-}
-
-;// CONCATENATED MODULE: ./src/config/validators.ts
-/**
- * Pure validators for single input values. Each returns the parsed value or a message fragment
- * saying what was expected; parse-config.ts prefixes the input name and the value.
- */
-const validators_ok = (value) => ({ ok: true, value });
-const bad = (expected) => ({ ok: false, expected });
-/** YAML 1.2 core-schema booleans, exactly what @actions/core getBooleanInput accepts. */
-function checkBoolean(raw) {
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return validators_ok(true);
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return validators_ok(false);
-    return bad('is not a boolean (true, True, TRUE, false, False or FALSE)');
-}
-function checkWholeNumber(raw, min, max = Number.MAX_SAFE_INTEGER) {
-    const expected = min === 1 ? 'is not a positive whole number' : `is not a whole number from ${min} to ${max}`;
-    if (!/^\d+$/.test(raw))
-        return bad(expected);
-    const n = Number(raw);
-    if (n < min || n > max)
-        return bad(max === Number.MAX_SAFE_INTEGER ? expected : `is not a whole number from ${min} to ${max}`);
-    return validators_ok(n);
-}
-const DURATION_UNITS = {
-    ns: 1e-6,
-    us: 1e-3,
-    µs: 1e-3,
-    μs: 1e-3,
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000
-};
-/** A Go duration (time.ParseDuration) such as 10m, 1h30m, 90s, 1.5h; returns milliseconds. */
-function checkGoDuration(raw) {
-    const expected = 'is not a Go duration like 10m, 90s or 1h30m';
-    if (raw === '0')
-        return validators_ok(0);
-    const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/gy;
-    let total = 0;
-    let pos = 0;
-    let m;
-    while ((m = re.exec(raw)) !== null) {
-        total += Number(m[1]) * DURATION_UNITS[m[2]];
-        pos = re.lastIndex;
-    }
-    if (pos === 0 || pos !== raw.length)
-        return bad(expected);
-    return validators_ok(total);
-}
-/** `-benchtime`: a positive Go duration or an iteration count like 1000x. */
-function checkBenchtime(raw) {
-    if (/^[1-9]\d*x$/.test(raw))
-        return validators_ok(raw);
-    const d = checkGoDuration(raw);
-    if (d.ok && d.value > 0)
-        return validators_ok(raw);
-    return bad('is not a Go duration like 200ms or an iteration count like 1000x');
-}
-/** A percentage like 10% or 2.5%; returns a fraction. */
-function checkPercent(raw) {
-    const m = /^(\d+(?:\.\d+)?)\s*%$/.exec(raw);
-    if (!m)
-        return bad('is not a percentage like 10%');
-    return validators_ok(Number(m[1]) / 100);
-}
-function checkAlpha(raw) {
-    if (!/^(0?\.\d+|0|1|\d+e-\d+)$/i.test(raw))
-        return bad('is not a number between 0 and 1, like 0.05');
-    const n = Number(raw);
-    if (!(n > 0 && n < 1))
-        return bad('is not a number between 0 and 1 (exclusive), like 0.05');
-    return validators_ok(n);
-}
-function checkEnum(raw, allowed) {
-    if (allowed.includes(raw))
-        return validators_ok(raw);
-    return bad(`is not one of ${allowed.join(', ')}`);
-}
-/** GOMEMLIMIT accepts a byte count with an optional B, KiB, MiB, GiB or TiB suffix. */
-const GO_SIZE = /^\d+(B|KiB|MiB|GiB|TiB)?$/;
-/** `i/n` with 1 ≤ i ≤ n. */
-function checkShard(raw) {
-    if (raw === '')
-        return validators_ok(null);
-    const m = /^(\d+)\s*\/\s*(\d+)$/.exec(raw);
-    if (!m)
-        return bad('is not i/n, like 1/4');
-    const index = Number(m[1]);
-    const total = Number(m[2]);
-    if (total < 1 || index < 1 || index > total)
-        return bad('is not i/n with 1 ≤ i ≤ n, like 1/4');
-    return validators_ok({ index, total });
 }
 
 ;// CONCATENATED MODULE: ./src/config/gc-variants.ts
@@ -44382,10 +44509,11 @@ function headingText(ctx) {
         return '### Benchmarks\n\nNo benchmark results to compare.';
     const variants = variantsOf(ctx).map((v) => code(v, 60));
     const method = `Head and base ran side by side in ${context_int(b.rounds)} interleaved rounds per GC variant ` +
-        `(${variants.join(', ')}; benchtime ${code(s.benchtime, 30)}). A change counts when it is ` +
-        `significant (p below α=${bench_section_num(s.alpha)} after ${escape_text(b.correction, 120)}), ` +
-        `beyond its threshold (time ${formatPercent(s.timeThreshold)}, memory ${formatPercent(s.allocThreshold)}, ` +
-        `GC ${formatPercent(s.gcThreshold)}) and confirmed by extra rounds. ` +
+        `(${variants.join(', ')}; benchtime ${code(s.benchtime, 30)}). A change counts when a ` +
+        `Mann-Whitney U test at α=${bench_section_num(s.alpha)} picks it out, it is beyond its threshold ` +
+        `(time ${formatPercent(s.timeThreshold)}, memory ${formatPercent(s.allocThreshold)}, ` +
+        `GC ${formatPercent(s.gcThreshold)}), and fresh rounds of just the suspects confirm it ` +
+        `(Holm–Bonferroni across the suspects, so α bounds the chance of any false alarm). ` +
         `The benchmark stage took ${formatDuration(b.durationMs)}.`;
     const links = artifactLinks(ctx);
     return bench_section_join([

@@ -33,15 +33,24 @@ export function exactBenchPatterns(names: readonly string[]): string[] {
     )
 }
 
-/** The top-level part of the user's `bench` pattern, for `-test.list` (which sees top-level names). */
-export function topLevelPattern(bench: string): string {
+/**
+ * The user's `bench` pattern split at its first top-level `/` (outside brackets and parentheses):
+ * the part `-test.list` matches against top-level names, and the rest (`''` or `/…`) for sub-benchmarks.
+ */
+export function splitTopLevel(bench: string): { top: string; rest: string } {
   let depth = 0
   for (let i = 0; i < bench.length; i++) {
     const c = bench[i]
     if (c === '[' || c === '(') depth++
     else if (c === ']' || c === ')') depth--
     else if (c === '\\') i++
-    else if (c === '/' && depth === 0) return bench.slice(0, i) || '.'
+    else if (c === '/' && depth === 0)
+      return { top: bench.slice(0, i) || '.', rest: bench.slice(i) }
   }
-  return bench
+  return { top: bench, rest: '' }
+}
+
+/** The top-level part of the user's `bench` pattern, for `-test.list` (which sees top-level names). */
+export function topLevelPattern(bench: string): string {
+  return splitTopLevel(bench).top
 }

@@ -6,10 +6,11 @@
  */
 import type { GcVariant } from '../domain/config.js'
 import type { Side } from '../domain/model.js'
+import type { BenchRun, SideRuns } from './calibrate.js'
 import type { BenchContext, PackageTarget } from './context.js'
 import { parseRunOutput } from './run-output.js'
 import { translateTestFlags } from './test-flags.js'
-import type { BenchFailure, Sample } from './types.js'
+import type { BenchFailure, BenchResult, Sample } from './types.js'
 
 /** A failure seen in some run, with where it happened. */
 export interface RunFailure extends BenchFailure {
@@ -26,12 +27,11 @@ export interface RoundsResult {
 
 export interface RoundsPlan {
   variant: GcVariant
-  /** Which packages and which `-test.bench` patterns to run (several when names differ in depth). */
-  work: { target: PackageTarget; patterns: string[] }[]
+  /** Which packages, and what each side runs per round (calibrate.ts). */
+  work: { target: PackageTarget; runs: SideRuns }[]
   rounds: number
   /** Number the first round gets (confirmation rounds continue after the initial ones). */
   firstRound: number
-  benchtime: string
 }
 
 /** The argument list for one measured run. */
@@ -54,11 +54,12 @@ export async function runRounds(ctx: BenchContext, plan: RoundsPlan): Promise<Ro
     const round = plan.firstRound + k
     const order: Side[] = k % 2 === 0 ? ['base', 'head'] : ['head', 'base']
     for (const side of order) {
-      for (const { target, patterns } of plan.work) {
-        const build = target[side]
-        if (!build) continue
-        for (const pattern of patterns) {
-          await runOnce(ctx, { plan, round, side, target, pattern }, out)
+      for (const { target, runs } of plan.work) {
+        for (const run of runs[side]) {
+          const r = await runOnce(ctx, { target, side, variant: plan.variant, run })
+          out.samples.push(...r.results.map((x) => ({ ...x, ...r.where, round })))
+          out.failures.push(...r.failures)
+          out.unparsed.push(...r.unparsed)
         }
       }
     }
@@ -66,38 +67,44 @@ export async function runRounds(ctx: BenchContext, plan: RoundsPlan): Promise<Ro
   return out
 }
 
-async function runOnce(
+/** One process: a side's test binary, one pattern, gctrace merged into stdout. */
+export async function runOnce(
   ctx: BenchContext,
-  r: { plan: RoundsPlan; round: number; side: Side; target: PackageTarget; pattern: string },
-  out: RoundsResult
-): Promise<void> {
+  r: { target: PackageTarget; side: Side; variant: GcVariant; run: BenchRun; label?: string }
+): Promise<{
+  results: BenchResult[]
+  failures: RunFailure[]
+  unparsed: string[]
+  where: { side: Side; package: string; variant: string }
+}> {
   const build = r.target[r.side]!
   const res = await ctx.runner.run({
     command: build.binary,
-    args: benchArgs(ctx, r.pattern, r.plan.benchtime),
+    args: benchArgs(ctx, r.run.pattern, r.run.benchtime),
     cwd: build.dir,
-    env: { ...r.plan.variant.env, GODEBUG: 'gctrace=1' },
+    env: { ...r.variant.env, GODEBUG: 'gctrace=1' },
     mergeStderr: true,
     timeoutMs: ctx.config.testTimeoutMs + 30_000,
     echo: false
   })
   const text = res.stdout + (res.stderr ? `\n${res.stderr}` : '')
   const parsed = parseRunOutput(text)
-  const where = { side: r.side, package: r.target.importPath, variant: r.plan.variant.label }
-  for (const result of parsed.results) {
-    out.samples.push({ ...result, ...where, round: r.round })
-  }
-  for (const f of parsed.failures) out.failures.push({ ...f, ...where })
+  const where = { side: r.side, package: r.target.importPath, variant: r.variant.label }
+  const tagged = { ...where, variant: r.label ? `${where.variant}, ${r.label}` : where.variant }
+  const failures: RunFailure[] = parsed.failures.map((f) => ({ ...f, ...tagged }))
   if (res.timedOut) {
-    out.failures.push({ ...where, name: null, kind: 'no-result', detail: ['timed out'] })
+    failures.push({ ...tagged, name: null, kind: 'no-result', detail: ['timed out'] })
   } else if (res.exitCode !== 0 && parsed.failures.length === 0) {
     const tail = text.trim().split('\n').slice(-10)
-    out.failures.push({
-      ...where,
+    failures.push({
+      ...tagged,
       name: null,
       kind: 'no-result',
       detail: [`exit status ${res.exitCode}`, ...tail]
     })
   }
-  out.unparsed.push(...parsed.unparsed.map((l) => `${r.target.importPath} (${r.side}): ${l}`))
+  const unparsed = parsed.unparsed.map(
+    (l) => `${r.target.importPath} (${r.side}${r.label ? `, ${r.label}` : ''}): ${l}`
+  )
+  return { results: parsed.results, failures, unparsed, where }
 }

@@ -8,9 +8,9 @@ import type { Config, GcVariant } from '../domain/config.js'
 import type { BenchSection, Problem } from '../domain/model.js'
 import type { FileSystem, Logger, ProcessRunner } from '../ports.js'
 import { locateBenchmarks } from './sources.js'
-import { exactBenchPatterns } from './bench-regex.js'
 import { benchstatFor, writeSamples } from './artifacts.js'
 import { buildTargets } from './build.js'
+import { calibrate, restrictRuns, type SideRuns } from './calibrate.js'
 import type { BenchContext, PackageTarget } from './context.js'
 import {
   confirm,
@@ -88,7 +88,12 @@ export async function runBenchStage(
     return { section, problems, artifactFiles: files }
   }
   const settings: GateSettings = config
-  const initial = await measure(ctx, targets, config.benchCount, 1, () => [config.bench])
+  const plan = await deps.logger.group('Calibrate iteration counts', () => calibrate(ctx, targets))
+  notes.push(...plan.notes)
+  const runsOf = (t: PackageTarget) => plan.runs.get(t.importPath) ?? { base: [], head: [] }
+  const initial = await measure(ctx, targets, config.benchCount, 1, runsOf)
+  initial.failures.unshift(...plan.failures)
+  initial.unparsed.unshift(...plan.unparsed)
   files.push(...(await writeSamples(ctx, initial, 'initial')))
   problems.push(...failureProblems(initial.failures))
   for (const v of config.gcVariants) {
@@ -112,7 +117,7 @@ export async function runBenchStage(
   let comparisons = screened.comparisons
   const unparsed = [...initial.unparsed]
   if (screened.suspects.length > 0) {
-    const fresh = await confirmSuspects(ctx, targets, grouped.metrics, screened.suspects)
+    const fresh = await confirmSuspects(ctx, targets, grouped.metrics, screened.suspects, runsOf)
     files.push(...fresh.files)
     problems.push(...failureProblems(fresh.rounds.failures))
     unparsed.push(...fresh.rounds.unparsed)
@@ -150,17 +155,17 @@ async function measure(
   targets: PackageTarget[],
   rounds: number,
   firstRound: number,
-  patterns: (t: PackageTarget) => string[],
+  runs: (t: PackageTarget) => SideRuns,
   variants: readonly GcVariant[] = ctx.config.gcVariants
 ): Promise<RoundsResult> {
   const all: RoundsResult = { samples: [], failures: [], unparsed: [] }
   for (const variant of variants) {
     const work = targets
-      .map((target) => ({ target, patterns: patterns(target) }))
-      .filter((w) => w.patterns.length)
+      .map((target) => ({ target, runs: runs(target) }))
+      .filter((w) => w.runs.base.length + w.runs.head.length > 0)
     if (work.length === 0) continue
     const r = await ctx.logger.group(`Benchmarks ${variant.label}: ${rounds} rounds`, () =>
-      runRounds(ctx, { variant, work, rounds, firstRound, benchtime: ctx.config.benchtime })
+      runRounds(ctx, { variant, work, rounds, firstRound })
     )
     all.samples.push(...r.samples)
     all.failures.push(...r.failures)
@@ -174,7 +179,8 @@ async function confirmSuspects(
   ctx: BenchContext,
   targets: PackageTarget[],
   metrics: MetricSamples[],
-  suspects: number[]
+  suspects: number[],
+  runsOf: (t: PackageTarget) => SideRuns
 ): Promise<{ byIndex: Map<number, MetricSamples>; rounds: RoundsResult; files: string[] }> {
   const names = new Map<string, Set<string>>() // variant|package → names
   for (const i of suspects) {
@@ -192,7 +198,7 @@ async function confirmSuspects(
       ctx.config.benchCount + 1,
       (t) => {
         const set = names.get(JSON.stringify([variant.label, t.importPath]))
-        return set ? exactBenchPatterns([...set]) : []
+        return set ? restrictRuns(runsOf(t), set) : { base: [], head: [] }
       },
       [variant]
     )

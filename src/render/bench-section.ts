@@ -65,10 +65,11 @@ function headingText(ctx: RenderContext): string {
   const variants = variantsOf(ctx).map((v) => code(v, 60))
   const method =
     `Head and base ran side by side in ${int(b.rounds)} interleaved rounds per GC variant ` +
-    `(${variants.join(', ')}; benchtime ${code(s.benchtime, 30)}). A change counts when it is ` +
-    `significant (p below α=${num(s.alpha)} after ${text(b.correction, 120)}), ` +
-    `beyond its threshold (time ${formatPercent(s.timeThreshold)}, memory ${formatPercent(s.allocThreshold)}, ` +
-    `GC ${formatPercent(s.gcThreshold)}) and confirmed by extra rounds. ` +
+    `(${variants.join(', ')}; benchtime ${code(s.benchtime, 30)}). A change counts when a ` +
+    `Mann-Whitney U test at α=${num(s.alpha)} picks it out, it is beyond its threshold ` +
+    `(time ${formatPercent(s.timeThreshold)}, memory ${formatPercent(s.allocThreshold)}, ` +
+    `GC ${formatPercent(s.gcThreshold)}), and fresh rounds of just the suspects confirm it ` +
+    `(Holm–Bonferroni across the suspects, so α bounds the chance of any false alarm). ` +
     `The benchmark stage took ${formatDuration(b.durationMs)}.`
   const links = artifactLinks(ctx)
   return join([
