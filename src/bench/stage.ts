@@ -21,6 +21,7 @@ import {
 } from './gate.js'
 import { failureProblems, groupMetrics, metricKey } from './group.js'
 import { collectProfiles } from './profiles.js'
+import { resolutionNote } from './resolution.js'
 import { runRounds, type RoundsResult } from './rounds.js'
 import { translateTestFlags } from './test-flags.js'
 
@@ -128,6 +129,8 @@ export async function runBenchStage(
     fs: deps.fs
   })
   section.comparisons = comparisons
+  const resolution = resolutionNote(comparisons)
+  if (resolution) notes.push(resolution)
   section.rounds = config.benchCount
   section.unparsed = unparsed.length
   section.unparsedSamples = unparsed.slice(0, MAX_SAMPLES)
