@@ -40911,7 +40911,37 @@ function toolProblem(message, pkg, side = null) {
     return { kind: 'tool-error', side, package: pkg, message, blocking: false };
 }
 
+;// CONCATENATED MODULE: ./src/bench/resolution.ts
+const MAX_NAMED = 8;
+/** The relative half-width of the base median's interval, on its wider side, or null. */
+function timeNoise(c) {
+    const b = c.base;
+    if (!b || b.low === null || b.high === null || !(b.center > 0))
+        return null;
+    return Math.max(b.center - b.low, b.high - b.center) / b.center;
+}
+/** A note listing the time comparisons noisier than their threshold, or null when none are. */
+function resolutionNote(comparisons) {
+    const time = comparisons.filter((c) => c.unit === 'sec/op');
+    const noisy = time
+        .map((c) => ({ c, noise: timeNoise(c) }))
+        .filter((x) => x.noise !== null)
+        .filter((x) => x.noise > x.c.threshold && x.c.verdict !== 'regression')
+        .sort((a, b) => b.noise - a.noise);
+    if (noisy.length === 0)
+        return null;
+    const pct = (f) => `${Math.round(f * 100)}%`;
+    const named = noisy
+        .slice(0, MAX_NAMED)
+        .map(({ c, noise }) => `${c.benchmark} (${c.variant}: ±${pct(noise)})`);
+    const more = noisy.length > MAX_NAMED ? ` and ${noisy.length - MAX_NAMED} more` : '';
+    return (`time too noisy to resolve the ${pct(noisy[0].c.threshold)} threshold in ${noisy.length} of ` +
+        `${time.length} comparisons (95% interval of base's median): ${named.join(', ')}${more}. ` +
+        `A slowdown of that size there can go unnoticed; raise bench-count or benchtime.`);
+}
+
 ;// CONCATENATED MODULE: ./src/bench/stage.ts
+
 
 
 
@@ -40991,6 +41021,9 @@ async function runBenchStage(input, deps) {
         fs: deps.fs
     });
     section.comparisons = comparisons;
+    const resolution = resolutionNote(comparisons);
+    if (resolution)
+        notes.push(resolution);
     section.rounds = config.benchCount;
     section.unparsed = unparsed.length;
     section.unparsedSamples = unparsed.slice(0, MAX_SAMPLES);

@@ -13,8 +13,9 @@
  * samples: they run a different regime (ramp-up, the whole benchmark tree in one process).
  *
  * Not calibrated: when benchtime is already `Nx` (fixed anyway), or when starting the package's
- * test binary (init and TestMain, probed once with `-test.bench=^$`) costs more than a quarter of
- * benchtime, where a process per benchmark would cost more than the ramp-up it saves. Then every
+ * test binary (init and TestMain, probed with `-test.bench=^$`, the least of three tries) costs
+ * more than a quarter of benchtime, where a process per benchmark would cost more than the ramp-up
+ * it saves. Then every
  * sample runs the package's whole benchmark set in one process, like `go test -bench` does.
  */
 import type { Side } from '../domain/model.js'
@@ -146,17 +147,25 @@ export async function calibrate(
   return out
 }
 
-/** Wall time of starting the test binary and running no test or benchmark, or null. */
+/**
+ * Wall time of starting the test binary and running no test or benchmark (the least of three
+ * tries, so one slow spawn on a busy runner does not decide), or null when it fails.
+ */
 async function startupNs(ctx: BenchContext, t: PackageTarget): Promise<number | null> {
   const build = t.base ?? t.head
   if (!build) return null
-  const r = await ctx.runner.run({
-    command: build.binary,
-    args: benchArgs(ctx, '^$', ctx.config.benchtime),
-    cwd: build.dir,
-    env: ctx.config.gcVariants[0].env,
-    timeoutMs: ctx.config.testTimeoutMs + 30_000,
-    echo: false
-  })
-  return r.exitCode === 0 ? r.durationMs * 1e6 : null
+  let best: number | null = null
+  for (let i = 0; i < 3; i++) {
+    const r = await ctx.runner.run({
+      command: build.binary,
+      args: benchArgs(ctx, '^$', ctx.config.benchtime),
+      cwd: build.dir,
+      env: ctx.config.gcVariants[0].env,
+      timeoutMs: ctx.config.testTimeoutMs + 30_000,
+      echo: false
+    })
+    if (r.exitCode !== 0) return null
+    best = Math.min(best ?? Infinity, r.durationMs * 1e6)
+  }
+  return best
 }
