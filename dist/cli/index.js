@@ -41172,7 +41172,10 @@ const INPUTS = {
         default: '10',
         description: 'Samples per side per GC variant (interleaved rounds).'
     },
-    benchtime: { default: '200ms', description: '-benchtime per sample, e.g. 200ms, 1s or 1000x.' },
+    benchtime: {
+        default: '200ms',
+        description: 'Time per sample, e.g. 200ms or 1s (calibrated once into an iteration count per benchmark, the same on base and head), or an iteration count like 1000x.'
+    },
     'gc-variants': {
         default: '100,25',
         description: "Comma-separated GC settings, each GOGC[/GOMEMLIMIT], e.g. '100', '25', 'off/1GiB'. 'off' alone runs with GOMEMLIMIT=1GiB so a benchmark cannot exhaust the runner."

@@ -72,7 +72,11 @@ export const INPUTS = {
     default: '10',
     description: 'Samples per side per GC variant (interleaved rounds).'
   },
-  benchtime: { default: '200ms', description: '-benchtime per sample, e.g. 200ms, 1s or 1000x.' },
+  benchtime: {
+    default: '200ms',
+    description:
+      'Time per sample, e.g. 200ms or 1s (calibrated once into an iteration count per benchmark, the same on base and head), or an iteration count like 1000x.'
+  },
   'gc-variants': {
     default: '100,25',
     description:
