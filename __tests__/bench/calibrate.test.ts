@@ -80,6 +80,22 @@ describe('calibration planning', () => {
     ])
   })
 
+  it('times a benchmark that hides ns/op by its calibration run, so it is not dropped', () => {
+    // b.ReportMetric(0, "ns/op") removes ns/op from the line; 4000 iterations in a 200ms run.
+    const hidden = {
+      name: 'BenchmarkHidden',
+      procs: 2,
+      iterations: 4000,
+      measurements: [{ value: 3, unit: 'widgets/op' }],
+      config: {}
+    }
+    const runs = calibratedRuns({ base: [hidden], head: [{ ...hidden, iterations: 400 }] }, 2e8)
+    expect(runs.base).toEqual([
+      { pattern: '^BenchmarkHidden$', benchtime: '4000x', names: ['BenchmarkHidden'] }
+    ])
+    expect(runs.head.map((r) => r.benchtime)).toEqual(['4000x'])
+  })
+
   it('restricts runs to suspects: per-benchmark runs by name, grouped runs by an exact pattern', () => {
     const per = calibratedRuns(
       {

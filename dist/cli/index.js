@@ -40294,17 +40294,19 @@ function groupedRuns(t, bench, benchtime) {
 }
 /**
  * One run per benchmark and side from the calibration results: N from base's ns/op (head's for a
- * benchmark base does not have). A benchmark runs only on the sides where calibration produced a
- * result; where it failed, that failure is reported and the side is not run again. Pure.
+ * benchmark base does not have). A benchmark that hides ns/op (`b.ReportMetric(0, "ns/op")`) gets
+ * its time per op from the calibration run's length ÷ its iterations (`calibrationNs`). A benchmark
+ * runs only on the sides where calibration produced a result; where it failed, that failure is
+ * reported and the side is not run again. Pure.
  */
-function calibratedRuns(cal, targetNs) {
+function calibratedRuns(cal, targetNs, calibrationNs = { base: targetNs, head: targetNs / 10 }) {
     const nsPerOp = (side) => {
         const m = new Map();
         for (const r of cal[side]) {
-            const ns = r.measurements.find((x) => x.unit === 'ns/op')?.value;
+            const ns = r.measurements.find((x) => x.unit === 'ns/op')?.value ??
+                calibrationNs[side] / Math.max(1, r.iterations);
             // With several -cpu values, the slowest decides, so no sample runs much over benchtime.
-            if (ns !== undefined)
-                m.set(r.name, Math.max(ns, m.get(r.name) ?? 0));
+            m.set(r.name, Math.max(ns, m.get(r.name) ?? 0));
         }
         return m;
     };
@@ -40340,12 +40342,13 @@ async function calibrate(ctx, targets) {
             continue;
         }
         const cal = { base: [], head: [] };
+        const calibrationNs = { base: targetNs, head: targetNs / 10 };
         for (const side of ['base', 'head']) {
             const build = t[side];
             if (!build)
                 continue;
             const { rest } = splitTopLevel(bench);
-            const time = side === 'base' ? benchtime : `${Math.max(1, Math.round(targetNs / 1e4))}us`;
+            const time = side === 'base' ? benchtime : `${Math.max(1, Math.round(calibrationNs.head / 1e3))}us`;
             for (const name of build.benchmarks) {
                 const r = await runOnce(ctx, {
                     target: t,
@@ -40359,7 +40362,7 @@ async function calibrate(ctx, targets) {
                 out.unparsed.push(...r.unparsed);
             }
         }
-        out.runs.set(t.importPath, calibratedRuns(cal, targetNs));
+        out.runs.set(t.importPath, calibratedRuns(cal, targetNs, calibrationNs));
     }
     return out;
 }
