@@ -162,7 +162,12 @@ describe('calibrate', () => {
   it('calibrates each top-level benchmark: base with benchtime, head with a tenth, the sub-pattern kept', async () => {
     const { ctx, calls } = ctxWith('200ms', 3)
     ctx.config.bench = 'Benchmark(Encode|Steady)/small'
-    await calibrate(ctx, [target])
+    const r = await calibrate(ctx, [target])
+    // The fake prints no result: each listed benchmark is named in a note, not dropped silently.
+    expect(r.notes).toContain(
+      'example.com/evolve/buf BenchmarkSteady (head): no result in calibration (skipped, or no sub-benchmark matches), not measured'
+    )
+    expect(r.notes).toHaveLength(4)
     expect(calls.slice(3).map((c) => `${c.command} ${c.args[1]} ${c.args[2]}`)).toEqual([
       '/b/buf.test -test.bench=^BenchmarkEncode$/small -test.benchtime=200ms',
       '/b/buf.test -test.bench=^BenchmarkSteady$/small -test.benchtime=200ms',

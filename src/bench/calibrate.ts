@@ -149,6 +149,10 @@ export async function calibrate(
         })
         cal[side].push(...r.results)
         out.failures.push(...r.failures)
+        if (r.results.length === 0 && r.failures.length === 0)
+          out.notes.push(
+            `${t.importPath} ${name} (${side}): no result in calibration (skipped, or no sub-benchmark matches), not measured`
+          )
         out.unparsed.push(...r.unparsed)
       }
     }
