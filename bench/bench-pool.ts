@@ -12,10 +12,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { benchtimeNs, calibratedRuns } from '../src/bench/calibrate.js'
+import { benchArgs } from '../src/bench/rounds.js'
 import { parseRunOutput } from '../src/bench/run-output.js'
 import { parseGcVariants } from '../src/config/gc-variants.js'
 import type { BenchResult } from '../src/bench/types.js'
-import { quietRunner } from './bench-support.js'
+import { configFor, quietRunner } from './bench-support.js'
 
 export const POWER_MODULE = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -73,11 +74,13 @@ export async function collectPool(o: PoolOptions): Promise<Pool> {
     if (r.exitCode !== 0) throw new Error(`build ${name} failed: ${r.stderr}`)
   }
   const { variants } = parseGcVariants(o.variants)
+  // The stage's own argument list (default timeout, no test-flags), so the pool samples like it.
+  const config = configFor({ benchtime: o.benchtime })
   const targetNs = benchtimeNs(o.benchtime)
   if (targetNs === null) throw new Error(`benchtime must be a duration: ${o.benchtime}`)
   const cal = await runner.run({
     command: bins.base,
-    args: ['-test.run=^$', '-test.bench=.', `-test.benchtime=${o.benchtime}`, '-test.benchmem'],
+    args: benchArgs(config, '.', o.benchtime),
     cwd: path.join(POWER_MODULE, 'work'),
     env: variants[0].env,
     echo: false
@@ -90,13 +93,7 @@ export async function collectPool(o: PoolOptions): Promise<Pool> {
     for (const run of plan) {
       const r = await runner.run({
         command: bins[build],
-        args: [
-          '-test.run=^$',
-          `-test.bench=${run.pattern}`,
-          `-test.benchtime=${run.benchtime}`,
-          '-test.count=1',
-          '-test.benchmem'
-        ],
+        args: benchArgs(config, run.pattern, run.benchtime),
         cwd: path.join(POWER_MODULE, 'work'),
         env: { ...env, GODEBUG: 'gctrace=1' },
         mergeStderr: true,

@@ -172,7 +172,7 @@ async function startupNs(ctx: BenchContext, t: PackageTarget): Promise<number | 
   for (let i = 0; i < 3; i++) {
     const r = await ctx.runner.run({
       command: build.binary,
-      args: benchArgs(ctx, '^$', ctx.config.benchtime),
+      args: benchArgs(ctx.config, '^$', ctx.config.benchtime),
       cwd: build.dir,
       env: ctx.config.gcVariants[0].env,
       timeoutMs: ctx.config.testTimeoutMs + 30_000,

@@ -74,7 +74,7 @@ async function profilePair(
     )
     const r = await ctx.runner.run({
       command: build.binary,
-      args: [...benchArgs(ctx, pattern, benchtime), ...profArgs],
+      args: [...benchArgs(ctx.config, pattern, benchtime), ...profArgs],
       cwd: build.dir,
       env: { GOGC: '100' },
       timeoutMs: ctx.config.testTimeoutMs + 30_000,

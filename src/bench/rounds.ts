@@ -4,7 +4,7 @@
  * the runner (CPU credits, neighbours, heat) hits both sides alike. Each run is one process with
  * `-test.count=1`, stderr merged into stdout so gctrace lines stay in order.
  */
-import type { GcVariant } from '../domain/config.js'
+import type { Config, GcVariant } from '../domain/config.js'
 import type { Side } from '../domain/model.js'
 import type { BenchRun, SideRuns } from './calibrate.js'
 import type { BenchContext, PackageTarget } from './context.js'
@@ -35,15 +35,15 @@ export interface RoundsPlan {
 }
 
 /** The argument list for one measured run. */
-export function benchArgs(ctx: BenchContext, pattern: string, benchtime: string): string[] {
+export function benchArgs(config: Config, pattern: string, benchtime: string): string[] {
   return [
     '-test.run=^$',
     `-test.bench=${pattern}`,
     `-test.benchtime=${benchtime}`,
     '-test.count=1',
     '-test.benchmem',
-    `-test.timeout=${ctx.config.testTimeout}`,
-    ...translateTestFlags(ctx.config.testFlags).args
+    `-test.timeout=${config.testTimeout}`,
+    ...translateTestFlags(config.testFlags).args
   ]
 }
 
@@ -80,7 +80,7 @@ export async function runOnce(
   const build = r.target[r.side]!
   const res = await ctx.runner.run({
     command: build.binary,
-    args: benchArgs(ctx, r.run.pattern, r.run.benchtime),
+    args: benchArgs(ctx.config, r.run.pattern, r.run.benchtime),
     cwd: build.dir,
     env: { ...r.variant.env, GODEBUG: 'gctrace=1' },
     mergeStderr: true,
