@@ -54,6 +54,11 @@ export function benchtimeNs(benchtime: string): number | null {
   return d.ok && d.value > 0 ? d.value * 1e6 : null
 }
 
+/** How long each side's calibration run is: base the full benchtime, head a tenth. Pure. */
+export function calibrationNsFor(targetNs: number): Record<Side, number> {
+  return { base: targetNs, head: targetNs / 10 }
+}
+
 /** The iteration count that takes `targetNs` at `nsPerOp`, within 1..1e9. Pure. */
 export function iterationsFor(nsPerOp: number, targetNs: number): number {
   if (!(nsPerOp > 0) || !Number.isFinite(nsPerOp)) return 1
@@ -76,7 +81,7 @@ export function groupedRuns(t: PackageTarget, bench: string, benchtime: string):
 export function calibratedRuns(
   cal: Record<Side, BenchResult[]>,
   targetNs: number,
-  calibrationNs: Record<Side, number> = { base: targetNs, head: targetNs / 10 }
+  calibrationNs: Record<Side, number> = calibrationNsFor(targetNs)
 ): SideRuns {
   const nsPerOp = (side: Side) => {
     const m = new Map<string, number>()
@@ -121,6 +126,7 @@ export async function calibrate(
   const { bench, benchtime } = ctx.config
   const out: CalibrationResult = { runs: new Map(), failures: [], unparsed: [], notes: [] }
   const targetNs = benchtimeNs(benchtime)
+  const { rest } = splitTopLevel(bench)
   for (const t of targets) {
     const startNs = targetNs === null ? null : await startupNs(ctx, t)
     if (targetNs === null || startNs === null || startNs > targetNs / 4) {
@@ -132,11 +138,10 @@ export async function calibrate(
       continue
     }
     const cal: Record<Side, BenchResult[]> = { base: [], head: [] }
-    const calibrationNs = { base: targetNs, head: targetNs / 10 }
+    const calibrationNs = calibrationNsFor(targetNs)
     for (const side of ['base', 'head'] as const) {
       const build = t[side]
       if (!build) continue
-      const { rest } = splitTopLevel(bench)
       const time =
         side === 'base' ? benchtime : `${Math.max(1, Math.round(calibrationNs.head / 1e3))}us`
       for (const name of build.benchmarks) {
