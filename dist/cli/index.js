@@ -40205,15 +40205,15 @@ function translateTestFlags(flags) {
 
 
 /** The argument list for one measured run. */
-function benchArgs(ctx, pattern, benchtime) {
+function benchArgs(config, pattern, benchtime) {
     return [
         '-test.run=^$',
         `-test.bench=${pattern}`,
         `-test.benchtime=${benchtime}`,
         '-test.count=1',
         '-test.benchmem',
-        `-test.timeout=${ctx.config.testTimeout}`,
-        ...translateTestFlags(ctx.config.testFlags).args
+        `-test.timeout=${config.testTimeout}`,
+        ...translateTestFlags(config.testFlags).args
     ];
 }
 /** Runs the plan's rounds and returns every sample and failure. */
@@ -40240,7 +40240,7 @@ async function runOnce(ctx, r) {
     const build = r.target[r.side];
     const res = await ctx.runner.run({
         command: build.binary,
-        args: benchArgs(ctx, r.run.pattern, r.run.benchtime),
+        args: benchArgs(ctx.config, r.run.pattern, r.run.benchtime),
         cwd: build.dir,
         env: { ...r.variant.env, GODEBUG: 'gctrace=1' },
         mergeStderr: true,
@@ -40281,6 +40281,10 @@ function benchtimeNs(benchtime) {
     const d = checkGoDuration(benchtime);
     return d.ok && d.value > 0 ? d.value * 1e6 : null;
 }
+/** How long each side's calibration run is: base the full benchtime, head a tenth. Pure. */
+function calibrationNsFor(targetNs) {
+    return { base: targetNs, head: targetNs / 10 };
+}
 /** The iteration count that takes `targetNs` at `nsPerOp`, within 1..1e9. Pure. */
 function iterationsFor(nsPerOp, targetNs) {
     if (!(nsPerOp > 0) || !Number.isFinite(nsPerOp))
@@ -40299,7 +40303,7 @@ function groupedRuns(t, bench, benchtime) {
  * runs only on the sides where calibration produced a result; where it failed, that failure is
  * reported and the side is not run again. Pure.
  */
-function calibratedRuns(cal, targetNs, calibrationNs = { base: targetNs, head: targetNs / 10 }) {
+function calibratedRuns(cal, targetNs, calibrationNs = calibrationNsFor(targetNs)) {
     const nsPerOp = (side) => {
         const m = new Map();
         for (const r of cal[side]) {
@@ -40333,6 +40337,7 @@ async function calibrate(ctx, targets) {
     const { bench, benchtime } = ctx.config;
     const out = { runs: new Map(), failures: [], unparsed: [], notes: [] };
     const targetNs = benchtimeNs(benchtime);
+    const { rest } = splitTopLevel(bench);
     for (const t of targets) {
         const startNs = targetNs === null ? null : await startupNs(ctx, t);
         if (targetNs === null || startNs === null || startNs > targetNs / 4) {
@@ -40342,12 +40347,11 @@ async function calibrate(ctx, targets) {
             continue;
         }
         const cal = { base: [], head: [] };
-        const calibrationNs = { base: targetNs, head: targetNs / 10 };
+        const calibrationNs = calibrationNsFor(targetNs);
         for (const side of ['base', 'head']) {
             const build = t[side];
             if (!build)
                 continue;
-            const { rest } = splitTopLevel(bench);
             const time = side === 'base' ? benchtime : `${Math.max(1, Math.round(calibrationNs.head / 1e3))}us`;
             for (const name of build.benchmarks) {
                 const r = await runOnce(ctx, {
@@ -40380,7 +40384,7 @@ async function startupNs(ctx, t) {
     for (let i = 0; i < 3; i++) {
         const r = await ctx.runner.run({
             command: build.binary,
-            args: benchArgs(ctx, '^$', ctx.config.benchtime),
+            args: benchArgs(ctx.config, '^$', ctx.config.benchtime),
             cwd: build.dir,
             env: ctx.config.gcVariants[0].env,
             timeoutMs: ctx.config.testTimeoutMs + 30_000,
@@ -40867,7 +40871,7 @@ async function profilePair(ctx, t, pattern, stem, res) {
         const profArgs = ctx.config.profiles.map((k) => `-test.${k === 'cpu' ? 'cpuprofile' : 'memprofile'}=${f[k]}`);
         const r = await ctx.runner.run({
             command: build.binary,
-            args: [...benchArgs(ctx, pattern, benchtime), ...profArgs],
+            args: [...benchArgs(ctx.config, pattern, benchtime), ...profArgs],
             cwd: build.dir,
             env: { GOGC: '100' },
             timeoutMs: ctx.config.testTimeoutMs + 30_000,
