@@ -9,7 +9,10 @@
  * +10% build and every few rounds the +1 alloc build, back to back). Each simulated CI run draws
  * bench-count ROUNDS without replacement: base from a round's first unchanged run, head from the
  * same round (its second unchanged run for A/A, else the changed build), so like the stage's
- * interleaving, whatever the machine was doing at the time hits both sides. It screens all 20
+ * interleaving, whatever the machine was doing at the time hits both sides. The +10% build is
+ * compared two ways: all 20 benchmarks slowed at once (every comparison a real change, so Holm's
+ * family at confirmation is as large as it gets), and one benchmark slowed while the other 19 are
+ * the unchanged run (a PR that slows one code path). It screens all 20
  * benchmarks × every metric × every GC variant, then confirms the suspects on rounds it has not
  * used yet (if the pool runs out, it reuses rounds and says how often: that makes false alarms
  * more likely, never less).
@@ -33,10 +36,18 @@ export interface PowerResult {
   variants: string[]
   /** Share of A/A runs that flagged anything (regression or improvement). */
   aaFalseAlarmRate: number
+  /** Mean (benchmark, variant) pairs per A/A run that get confirmation rounds: their CI cost. */
+  aaConfirmationsPerRun: number
   /** Share of (benchmark, variant) sec/op comparisons flagged as regressions with +10% work. */
   slow10DetectionRate: number
   /** Per variant and benchmark: +10% detection rate and the base pool's spread (IQR / median). */
   perBenchmark: { variant: string; benchmark: string; detection: number; spread: number }[]
+  /**
+   * One benchmark +10%, the other 19 unchanged (as in a PR that slows one code path): share of
+   * its (variant) sec/op comparisons flagged, and share of runs in which some variant flagged it.
+   */
+  singleDetectionRate: number
+  singleAnyVariantRate: number
   /** Share of runs in which every benchmark's +10% was caught under every variant. */
   slow10AllCaughtRate: number
   /** Share of (benchmark, variant) allocs/op comparisons flagged with +1 allocation. */
@@ -108,17 +119,32 @@ function stage2Rounds(suspects: number): number {
   return fixed > 0 ? fixed : confirmationRounds(suspects, SETTINGS.alpha, COUNT)
 }
 
-type Scenario = 'aa' | 'slow10' | 'alloc1'
+type Scenario = 'aa' | 'slow10' | 'alloc1' | 'single'
+
+/** The head run of a round: `single` is the unchanged run with only `target` from the +10% build. */
+function headRun(round: PoolRound, scenario: Scenario, target?: string): BenchResult[] {
+  if (scenario === 'aa') return round.base2
+  if (scenario !== 'single') return round[scenario]!
+  return round.base2.map((r) =>
+    r.name === target ? round.slow10.find((x) => x.name === target)! : r
+  )
+}
 
 /** One simulated CI run of the gate; returns the final comparisons. */
-function simulate(pool: Pool, scenario: Scenario, rand: () => number, stats: { reused: number }) {
+function simulate(
+  pool: Pool,
+  scenario: Scenario,
+  rand: () => number,
+  stats: { reused: number },
+  target?: string
+) {
   const list: MetricSamples[] = []
   const used = new Map<string, Set<number>>()
   const eligible = (rounds: PoolRound[]) =>
     rounds.map((r, i) => (scenario !== 'alloc1' || r.alloc1 ? i : -1)).filter((i) => i >= 0)
   const sides = (rounds: PoolRound[], picked: number[]) => ({
     base: picked.map((i) => rounds[i].base),
-    head: picked.map((i) => (scenario === 'aa' ? rounds[i].base2 : rounds[i][scenario]!))
+    head: picked.map((i) => headRun(rounds[i], scenario, target))
   })
   for (const [variant, rounds] of Object.entries(pool)) {
     const picked = draw(COUNT, eligible(rounds), rand)
@@ -127,6 +153,7 @@ function simulate(pool: Pool, scenario: Scenario, rand: () => number, stats: { r
     list.push(...metrics(variant, s.base, s.head))
   }
   const screened = screen(list, SETTINGS)
+
   const n = stage2Rounds(screened.suspects.length)
   const fresh = new Map<number, MetricSamples>()
   const redraw = new Map<string, MetricSamples[]>()
@@ -193,6 +220,7 @@ export async function runPowerBench(
   const rand = rng(20261121)
   const stats = { reused: 0 }
   let aaFalse = 0
+  let aaConfirmed = 0
   let slowHits = 0
   let slowTotal = 0
   let slowAll = 0
@@ -200,10 +228,26 @@ export async function runPowerBench(
   let allocTotal = 0
   let slowOther = 0
   const perHits = new Map<string, number>()
+  const names = Object.values(pool)[0][0].base.map((r) => r.name)
+  let singleHits = 0
+  let singleTotal = 0
+  let singleAny = 0
   for (let s = 0; s < sims; s++) {
+    const target = names[s % names.length]
+    const single = simulate(pool, 'single', rand, stats, target).filter(
+      (c) => c.unit === 'sec/op' && c.benchmark === target
+    )
+    const hits = single.filter((c) => c.verdict === 'regression').length
+    singleHits += hits
+    singleTotal += single.length
+    if (hits > 0) singleAny++
     const aa = simulate(pool, 'aa', rand, stats)
     if (aa.some((c) => c.verdict === 'regression' || c.verdict === 'improvement')) aaFalse++
-    const slow = simulate(pool, 'slow10', rand, stats).filter((c) => c.unit === 'sec/op')
+    aaConfirmed += new Set(
+      aa.filter((c) => c.confirmed !== null).map((c) => `${c.variant}|${c.benchmark}`)
+    ).size
+    const slowRun = simulate(pool, 'slow10', rand, stats)
+    const slow = slowRun.filter((c) => c.unit === 'sec/op')
     for (const c of slow) {
       const k = `${c.variant}|${c.benchmark}`
       perHits.set(k, (perHits.get(k) ?? 0) + (c.verdict === 'regression' ? 1 : 0))
@@ -216,7 +260,7 @@ export async function runPowerBench(
     const allocs = all.filter((c) => c.unit === 'allocs/op')
     allocHits += allocs.filter((c) => c.verdict === 'regression').length
     allocTotal += allocs.length
-    slowOther += simulate(pool, 'slow10', rand, stats).filter(
+    slowOther += slowRun.filter(
       (c) =>
         c.unit !== 'sec/op' &&
         c.unit !== 'B/s' &&
@@ -241,8 +285,11 @@ export async function runPowerBench(
     benchtime,
     variants: Object.keys(pool),
     aaFalseAlarmRate: aaFalse / sims,
+    aaConfirmationsPerRun: aaConfirmed / sims,
     slow10DetectionRate: slowHits / slowTotal,
     slow10AllCaughtRate: slowAll / sims,
+    singleDetectionRate: singleHits / singleTotal,
+    singleAnyVariantRate: singleAny / sims,
     alloc1DetectionRate: allocHits / allocTotal,
     slow10OtherFlags: slowOther,
     reusedDraws: stats.reused
@@ -267,6 +314,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     `A/A runs with any flag:            ${(100 * r.aaFalseAlarmRate).toFixed(2)}%  (target ≤ 1%)`
   )
   console.log(
+    `A/A benchmark-variants confirmed:  ${r.aaConfirmationsPerRun.toFixed(2)} per run (each costs 2 × bench-count rounds)`
+  )
+  console.log(
     `+10% time caught (per benchmark):  ${(100 * r.slow10DetectionRate).toFixed(2)}%  (target ≥ 95%)`
   )
   for (const b of [...r.perBenchmark].sort((x, y) => x.spread - y.spread)) {
@@ -275,6 +325,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     )
   }
   console.log(`+10% time: runs catching all 20×V: ${(100 * r.slow10AllCaughtRate).toFixed(2)}%`)
+  console.log(
+    `one benchmark +10%, 19 unchanged:   ${(100 * r.singleDetectionRate).toFixed(2)}% of its comparisons, ${(100 * r.singleAnyVariantRate).toFixed(2)}% of runs in some variant`
+  )
   console.log(
     `+1 allocs/op caught:               ${(100 * r.alloc1DetectionRate).toFixed(2)}%  (target 100%)`
   )
