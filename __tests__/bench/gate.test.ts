@@ -6,8 +6,12 @@ import {
   confirmationRounds,
   holm,
   screen,
-  type MetricSamples
+  type MetricSamples,
+  WIDE_P,
+  WIDE_SHARE
 } from '../../src/bench/gate.js'
+import { fastEndP, fastEndShift } from '../../src/bench/fast-end.js'
+import { mannWhitneyP } from '../../src/bench/mann-whitney.js'
 
 const S = { alpha: 0.05, timeThreshold: 0.1, allocThreshold: 0.05, gcThreshold: 0.1 }
 const seq = (start: number, step: number, n = 10) =>
@@ -105,6 +109,58 @@ describe('assess: significance × threshold truth table', () => {
   }
 })
 
+describe('assess: which test', () => {
+  // A floor 10% slower under a slow tail the machine added to both sides.
+  const base = [100, 101.5, 100.8, 102, 101.2, 130, 138, 125, 145, 122]
+  const head = [110, 111.6, 110.9, 112.2, 111.3, 121, 112.8, 126, 113.5, 133]
+
+  it('tests time at its fast end: sec/op from the low values, B/s from the high ones', () => {
+    expect(assess(ms('sec/op', base, head), 0.1).p).toBe(fastEndP(base, head, 'low'))
+    expect(assess(ms('sec/op', base, head), 0.1).p).toBeLessThan(0.05)
+    const bps = (xs: number[]) => xs.map((x) => 1e9 / x)
+    expect(assess(ms('B/s', bps(base), bps(head)), 0.1).p).toBe(
+      fastEndP(bps(base), bps(head), 'high')
+    )
+  })
+
+  it('tests every other metric with Mann-Whitney U, as benchstat does', () => {
+    for (const unit of ['B/op', 'gc-cycles/op', 'stw-sec/op', 'peak-heap-B', 'widgets/op']) {
+      expect(assess(ms(unit, base, head), 0.1).p, unit).toBe(mannWhitneyP(base, head))
+    }
+    expect(mannWhitneyP(base, head)).toBeGreaterThan(0.05)
+  })
+})
+
+describe('screen: the wide door for time', () => {
+  // p ≈ 0.056 (not ≤ α), lower quartile +10.8% (≥ 0.75 × the 10% threshold).
+  const base = [100, 108, 101, 125, 104, 131, 102, 118, 109, 140]
+  const head = [108, 122, 127, 113, 114, 123, 113, 120, 128, 106]
+
+  it('makes a time change a suspect at p ≤ WIDE_P when its fast end moved enough', () => {
+    const p = assess(ms('sec/op', base, head), 0.1).p
+    expect(p).toBeGreaterThan(S.alpha)
+    expect(p).toBeLessThanOrEqual(WIDE_P)
+    expect(fastEndShift(base, head)).toBeGreaterThanOrEqual(WIDE_SHARE * S.timeThreshold)
+    const r = screen([ms('sec/op', base, head)], S)
+    expect(r.suspects).toEqual([0])
+    expect(r.comparisons[0].verdict).toBe('regression')
+  })
+
+  it('keeps the door shut when the fast end barely moved, and for every other metric', () => {
+    const closer = head.map((x) => x - 4) // p ≈ 0.18, lower quartile +6.9%
+    expect(assess(ms('sec/op', base, closer), 0.1).p).toBeLessThanOrEqual(WIDE_P)
+    expect(screen([ms('sec/op', base, closer)], S).suspects).toEqual([])
+    expect(screen([ms('gc-cycles/op', base, head)], S).suspects).toEqual([])
+  })
+
+  it('reads B/s from its high end', () => {
+    const bps = (xs: number[]) => xs.map((x) => 1e9 / x)
+    const r = screen([ms('B/s', bps(base), bps(head))], S)
+    expect(r.suspects).toEqual([0])
+    expect(r.comparisons[0].verdict).toBe('regression')
+  })
+})
+
 describe('canReachThreshold (the Holm family)', () => {
   it('keeps only comparisons some labelling of the pooled values could flag', () => {
     expect(canReachThreshold(ms('B/op', Array(10).fill(64), Array(10).fill(64)), 0.05)).toBe(false)
@@ -142,7 +198,7 @@ describe('screen + confirm', () => {
     expect(s.suspects).toEqual([])
     expect(s.comparisons.every((c) => c.verdict === 'unchanged')).toBe(true)
     expect(s.correction).toMatch(
-      /^screen: Mann-Whitney U at α=0\.05 .*Holm–Bonferroni across the 0 suspect/
+      /^screen: fast-end rank test for time, Mann-Whitney U for the rest, at α=0\.05 .*Holm–Bonferroni across the 0 suspect/
     )
   })
 

@@ -126,7 +126,7 @@ export interface MetricComparison {
   head: MetricSummary | null
   /** Relative change of the center, head vs base (0.12 = +12%), or null when undefined. */
   delta: number | null
-  /** p-value from benchstat's Mann-Whitney U test, or null. */
+  /** p-value of the gate's test (fast-end for time, Mann-Whitney U for the rest), or null. */
   p: number | null
   /** p-value threshold after the multiple-comparison correction. */
   alphaAdjusted: number

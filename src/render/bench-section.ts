@@ -66,7 +66,8 @@ function headingText(ctx: RenderContext): string {
   const method =
     `Head and base ran side by side in ${int(b.rounds)} interleaved rounds per GC variant ` +
     `(${variants.join(', ')}; benchtime ${code(s.benchtime, 30)}). A change counts when a ` +
-    `Mann-Whitney U test at α=${num(s.alpha)} picks it out, it is beyond its threshold ` +
+    `rank test at α=${num(s.alpha)} picks it out (for time, one that looks at the fastest ` +
+    `samples: runner noise only adds time), it is beyond its threshold ` +
     `(time ${formatPercent(s.timeThreshold)}, memory ${formatPercent(s.allocThreshold)}, ` +
     `GC ${formatPercent(s.gcThreshold)}), and fresh rounds of just the suspects confirm it ` +
     `(Holm–Bonferroni across the suspects, so α bounds the chance of any false alarm). ` +
