@@ -21,6 +21,8 @@
  * in 89% of (benchmark, GC variant) comparisons against 67% for Mann-Whitney, at the same A/A rate.
  */
 
+import { binomial, tieGroups, twoSidedP } from './permutation.js'
+
 /** Which side of the values is fast: sec/op is lower-is-better, B/s higher-is-better. */
 export type FastEnd = 'low' | 'high'
 
@@ -62,34 +64,12 @@ export function fastEndP(
   pooled.forEach((p, i) => {
     if (p[1] === 1) observed += scores[i]
   })
-  const dist = nullDistribution(scores, n2)
-  let low = 0 // head at least as slow: as few fast ranks as observed
-  let high = 0
-  let total = 0
-  for (let s = 0; s < dist.length; s++) {
-    const c = dist[s]
-    if (c === 0) continue
-    total += c
-    if (s <= observed) low += c
-    if (s >= observed) high += c
-  }
-  return Math.min(1, (2 * Math.min(low, high)) / total)
+  // Head at least as slow as observed: as few fast ranks, a score sum as small.
+  return twoSidedP(nullDistribution(scores, n2), observed)
 }
 
 function score(rank: number, k: number): number {
   return rank <= k ? (k + 1 - rank) ** 2 : 0
-}
-
-/** [first, last] index of each run of equal values in a sorted list. */
-function tieGroups(sorted: readonly number[]): [number, number][] {
-  const out: [number, number][] = []
-  for (let i = 0; i < sorted.length;) {
-    let j = i
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[i]) j++
-    out.push([i, j])
-    i = j + 1
-  }
-  return out
 }
 
 const cache = new Map<string, Float64Array>()
@@ -111,7 +91,7 @@ function nullDistribution(scores: readonly number[], m: number): Float64Array {
   let seen = 0
   for (const s of scored) {
     seen += s
-    for (let j = Math.min(top - 1, scored.length); j >= 0; j--) {
+    for (let j = top - 1; j >= 0; j--) {
       const from = layers[j]
       const to = layers[j + 1]
       for (let t = seen - s; t >= 0; t--) if (from[t] !== 0) to[t + s] += from[t]
@@ -126,13 +106,6 @@ function nullDistribution(scores: readonly number[], m: number): Float64Array {
   if (cache.size > 256) cache.clear()
   cache.set(key, dist)
   return dist
-}
-
-function binomial(n: number, k: number): number {
-  if (k < 0 || k > n) return 0
-  let r = 1
-  for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i
-  return r
 }
 
 /**

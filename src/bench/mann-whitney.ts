@@ -10,6 +10,8 @@
  * min(1, 2 · min(P(W ≤ w), P(W ≥ w))).
  */
 
+import { binomial, tieGroups, twoSidedP } from './permutation.js'
+
 const EXACT_LIMIT = 200
 
 /** The two-sided p-value; 1 when either sample is empty or every value is equal. */
@@ -21,18 +23,7 @@ export function mannWhitneyP(a: readonly number[], b: readonly number[]): number
   if (ranks.every((r) => r === ranks[0])) return 1
   const w = ranks.slice(0, n1).reduce((s, r) => s + r, 0)
   if (n1 + n2 > EXACT_LIMIT) return normalP(ranks, n1, w)
-  const dist = rankSumDistribution(ranks, n1)
-  let lower = 0
-  let upper = 0
-  let total = 0
-  for (let s = 0; s < dist.length; s++) {
-    const count = dist[s]
-    if (count === 0) continue
-    total += count
-    if (s <= w) lower += count
-    if (s >= w) upper += count
-  }
-  return Math.min(1, (2 * Math.min(lower, upper)) / total)
+  return twoSidedP(rankSumDistribution(ranks, n1), w)
 }
 
 /** The smallest two-sided p-value the test can produce for these sample sizes (no ties). */
@@ -45,13 +36,9 @@ export function minAchievableP(n1: number, n2: number): number {
 function doubledMidRanks(values: number[]): number[] {
   const order = values.map((v, i) => [v, i] as const).sort((x, y) => x[0] - y[0])
   const ranks = new Array<number>(values.length)
-  for (let i = 0; i < order.length;) {
-    let j = i
-    while (j + 1 < order.length && order[j + 1][0] === order[i][0]) j++
-    // ranks i+1..j+1 share (i+1 + j+1)/2; doubled: i + j + 2
+  // ranks i+1..j+1 share (i+1 + j+1)/2; doubled: i + j + 2
+  for (const [i, j] of tieGroups(order.map((o) => o[0])))
     for (let k = i; k <= j; k++) ranks[order[k][1]] = i + j + 2
-    i = j + 1
-  }
   return ranks
 }
 
@@ -105,10 +92,4 @@ function normalCdf(z: number): number {
     (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
   const erf = 1 - poly * Math.exp(-(z * z) / 2)
   return 0.5 * (1 + erf)
-}
-
-function binomial(n: number, k: number): number {
-  let r = 1
-  for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i
-  return r
 }
