@@ -31,7 +31,7 @@
  * passes Holm across the stage-1 comparisons that could reach a threshold (canReachThreshold).
  */
 import type { ChangeVerdict, MetricComparison, MetricKind } from '../domain/model.js'
-import { fastEndP, fastEndShift } from './fast-end.js'
+import { fastEndP, fastEndShift, type FastEnd } from './fast-end.js'
 import { mannWhitneyP, minAchievableP } from './mann-whitney.js'
 import { summarize } from './summary.js'
 import { lowerIsBetter, metricKind } from './units.js'
@@ -82,9 +82,14 @@ export function assess(ms: MetricSamples, threshold: number): Assessment {
   if (e.certain) return { ...e, p: 0 }
   const p =
     metricKind(ms.unit) === 'time'
-      ? fastEndP(ms.base, ms.head, lowerIsBetter(ms.unit) ? 'low' : 'high')
+      ? fastEndP(ms.base, ms.head, fastEndOf(ms.unit))
       : mannWhitneyP(ms.base, ms.head)
   return { ...e, p }
+}
+
+/** Where a time unit's fast samples are: low for sec/op, high for throughput. */
+function fastEndOf(unit: string): FastEnd {
+  return lowerIsBetter(unit) ? 'low' : 'high'
 }
 
 /** Everything of `assess` except the p-value (which is the expensive part). */
@@ -173,10 +178,10 @@ export const WIDE_SHARE = 0.75
 
 function wideTimeSuspect(ms: MetricSamples, a: Assessment, threshold: number): boolean {
   if (metricKind(ms.unit) !== 'time' || a.direction === 0 || a.p > WIDE_P) return false
-  const lower = lowerIsBetter(ms.unit)
-  const shift = fastEndShift(ms.base, ms.head, lower ? 'low' : 'high')
+  const fast = fastEndOf(ms.unit)
+  const shift = fastEndShift(ms.base, ms.head, fast)
   if (shift === null) return false
-  const worse = lower ? shift > 0 : shift < 0
+  const worse = fast === 'low' ? shift > 0 : shift < 0
   return (worse ? 1 : -1) === a.direction && Math.abs(shift) >= WIDE_SHARE * threshold
 }
 
