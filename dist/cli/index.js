@@ -40397,6 +40397,53 @@ async function startupNs(ctx, t) {
     return best;
 }
 
+;// CONCATENATED MODULE: ./src/bench/permutation.ts
+/**
+ * Pieces shared by the exact permutation tests (mann-whitney.ts, fast-end.ts): tied runs in a
+ * sorted list, the two-sided p-value from a null distribution, and binomial coefficients. Pure.
+ */
+/** [first, last] index of each run of equal values in a sorted list. */
+function tieGroups(sorted) {
+    const out = [];
+    for (let i = 0; i < sorted.length;) {
+        let j = i;
+        while (j + 1 < sorted.length && sorted[j + 1] === sorted[i])
+            j++;
+        out.push([i, j]);
+        i = j + 1;
+    }
+    return out;
+}
+/**
+ * Two-sided p-value of an observed statistic: dist[s] counts the equally likely labellings whose
+ * statistic is s; min(1, 2 · min(P(S ≤ observed), P(S ≥ observed))).
+ */
+function twoSidedP(dist, observed) {
+    let lower = 0;
+    let upper = 0;
+    let total = 0;
+    for (let s = 0; s < dist.length; s++) {
+        const count = dist[s];
+        if (count === 0)
+            continue;
+        total += count;
+        if (s <= observed)
+            lower += count;
+        if (s >= observed)
+            upper += count;
+    }
+    return Math.min(1, (2 * Math.min(lower, upper)) / total);
+}
+/** n choose k, 0 outside 0 ≤ k ≤ n. */
+function binomial(n, k) {
+    if (k < 0 || k > n)
+        return 0;
+    let r = 1;
+    for (let i = 1; i <= k; i++)
+        r = (r * (n - k + i)) / i;
+    return r;
+}
+
 ;// CONCATENATED MODULE: ./src/bench/fast-end.ts
 /**
  * The time test: a two-sample linear rank test that looks at the FAST end of the samples.
@@ -40420,6 +40467,7 @@ async function startupNs(ctx, t) {
  * On 40 rounds of the 20 power-study benchmarks (see the closing note), it catches a +10% change
  * in 89% of (benchmark, GC variant) comparisons against 67% for Mann-Whitney, at the same A/A rate.
  */
+
 /** Keeps the DP table (head size × score sum) small: N = 200 would otherwise need 270 MB. */
 const MAX_SCORE_SUM = 20_000;
 /** Two-sided p-value; 1 when either side is empty or every value is equal. */
@@ -40459,36 +40507,11 @@ function fastEndP(base, head, fast = 'low') {
         if (p[1] === 1)
             observed += scores[i];
     });
-    const dist = nullDistribution(scores, n2);
-    let low = 0; // head at least as slow: as few fast ranks as observed
-    let high = 0;
-    let total = 0;
-    for (let s = 0; s < dist.length; s++) {
-        const c = dist[s];
-        if (c === 0)
-            continue;
-        total += c;
-        if (s <= observed)
-            low += c;
-        if (s >= observed)
-            high += c;
-    }
-    return Math.min(1, (2 * Math.min(low, high)) / total);
+    // Head at least as slow as observed: as few fast ranks, a score sum as small.
+    return twoSidedP(nullDistribution(scores, n2), observed);
 }
 function score(rank, k) {
     return rank <= k ? (k + 1 - rank) ** 2 : 0;
-}
-/** [first, last] index of each run of equal values in a sorted list. */
-function tieGroups(sorted) {
-    const out = [];
-    for (let i = 0; i < sorted.length;) {
-        let j = i;
-        while (j + 1 < sorted.length && sorted[j + 1] === sorted[i])
-            j++;
-        out.push([i, j]);
-        i = j + 1;
-    }
-    return out;
 }
 const fast_end_cache = new Map();
 /**
@@ -40509,7 +40532,7 @@ function nullDistribution(scores, m) {
     let seen = 0;
     for (const s of scored) {
         seen += s;
-        for (let j = Math.min(top - 1, scored.length); j >= 0; j--) {
+        for (let j = top - 1; j >= 0; j--) {
             const from = layers[j];
             const to = layers[j + 1];
             for (let t = seen - s; t >= 0; t--)
@@ -40530,14 +40553,6 @@ function nullDistribution(scores, m) {
         fast_end_cache.clear();
     fast_end_cache.set(key, dist);
     return dist;
-}
-function binomial(n, k) {
-    if (k < 0 || k > n)
-        return 0;
-    let r = 1;
-    for (let i = 1; i <= k; i++)
-        r = (r * (n - k + i)) / i;
-    return r;
 }
 /**
  * How far the fast end moved: head's lower quartile over base's, minus 1 (for `high`, the
@@ -40566,6 +40581,7 @@ function fastEndShift(base, head, fast = 'low') {
  * tie correction above that. The rank-sum distribution is symmetric, so the two-sided p-value is
  * min(1, 2 · min(P(W ≤ w), P(W ≥ w))).
  */
+
 const EXACT_LIMIT = 200;
 /** The two-sided p-value; 1 when either sample is empty or every value is equal. */
 function mannWhitneyP(a, b) {
@@ -40579,41 +40595,22 @@ function mannWhitneyP(a, b) {
     const w = ranks.slice(0, n1).reduce((s, r) => s + r, 0);
     if (n1 + n2 > EXACT_LIMIT)
         return normalP(ranks, n1, w);
-    const dist = rankSumDistribution(ranks, n1);
-    let lower = 0;
-    let upper = 0;
-    let total = 0;
-    for (let s = 0; s < dist.length; s++) {
-        const count = dist[s];
-        if (count === 0)
-            continue;
-        total += count;
-        if (s <= w)
-            lower += count;
-        if (s >= w)
-            upper += count;
-    }
-    return Math.min(1, (2 * Math.min(lower, upper)) / total);
+    return twoSidedP(rankSumDistribution(ranks, n1), w);
 }
 /** The smallest two-sided p-value the test can produce for these sample sizes (no ties). */
 function minAchievableP(n1, n2) {
     if (n1 === 0 || n2 === 0)
         return 1;
-    return Math.min(1, 2 / mann_whitney_binomial(n1 + n2, n1));
+    return Math.min(1, 2 / binomial(n1 + n2, n1));
 }
 /** Mid-ranks ×2 (so ties stay integers): values sorted ascending get ranks 2, 4, ... */
 function doubledMidRanks(values) {
     const order = values.map((v, i) => [v, i]).sort((x, y) => x[0] - y[0]);
     const ranks = new Array(values.length);
-    for (let i = 0; i < order.length;) {
-        let j = i;
-        while (j + 1 < order.length && order[j + 1][0] === order[i][0])
-            j++;
-        // ranks i+1..j+1 share (i+1 + j+1)/2; doubled: i + j + 2
+    // ranks i+1..j+1 share (i+1 + j+1)/2; doubled: i + j + 2
+    for (const [i, j] of tieGroups(order.map((o) => o[0])))
         for (let k = i; k <= j; k++)
             ranks[order[k][1]] = i + j + 2;
-        i = j + 1;
-    }
     return ranks;
 }
 const noTieCache = new Map();
@@ -40668,12 +40665,6 @@ function normalCdf(z) {
         (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
     const erf = 1 - poly * Math.exp(-(z * z) / 2);
     return 0.5 * (1 + erf);
-}
-function mann_whitney_binomial(n, k) {
-    let r = 1;
-    for (let i = 1; i <= k; i++)
-        r = (r * (n - k + i)) / i;
-    return r;
 }
 
 ;// CONCATENATED MODULE: ./src/bench/summary.ts
@@ -40766,9 +40757,13 @@ function assess(ms, threshold) {
     if (e.certain)
         return { ...e, p: 0 };
     const p = metricKind(ms.unit) === 'time'
-        ? fastEndP(ms.base, ms.head, lowerIsBetter(ms.unit) ? 'low' : 'high')
+        ? fastEndP(ms.base, ms.head, fastEndOf(ms.unit))
         : mannWhitneyP(ms.base, ms.head);
     return { ...e, p };
+}
+/** Where a time unit's fast samples are: low for sec/op, high for throughput. */
+function fastEndOf(unit) {
+    return lowerIsBetter(unit) ? 'low' : 'high';
 }
 /** Everything of `assess` except the p-value (which is the expensive part). */
 function effect(ms, threshold) {
@@ -40847,11 +40842,11 @@ const WIDE_SHARE = 0.75;
 function wideTimeSuspect(ms, a, threshold) {
     if (metricKind(ms.unit) !== 'time' || a.direction === 0 || a.p > WIDE_P)
         return false;
-    const lower = lowerIsBetter(ms.unit);
-    const shift = fastEndShift(ms.base, ms.head, lower ? 'low' : 'high');
+    const fast = fastEndOf(ms.unit);
+    const shift = fastEndShift(ms.base, ms.head, fast);
     if (shift === null)
         return false;
-    const worse = lower ? shift > 0 : shift < 0;
+    const worse = fast === 'low' ? shift > 0 : shift < 0;
     return (worse ? 1 : -1) === a.direction && Math.abs(shift) >= WIDE_SHARE * threshold;
 }
 /** Stage 1: test every metric at α, apply thresholds, pick the suspects. Pure. */
