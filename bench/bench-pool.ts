@@ -45,6 +45,17 @@ export interface PoolRound {
   base2: BenchResult[]
   slow10: BenchResult[]
   alloc1?: BenchResult[]
+  /** The runs in the order they ran (pools collected before this field: see power.ts). */
+  order?: RunName[]
+}
+
+export type RunName = 'base' | 'base2' | 'slow10' | 'alloc1'
+
+/** The order `collectPool` runs round `i` in: the builds rotate so none always runs first. */
+export function roundOrder(i: number, allocEvery: number): RunName[] {
+  const builds: RunName[] = ['base', 'base2', 'slow10']
+  if (i % allocEvery === 0) builds.push('alloc1')
+  return builds.map((_, k) => builds[(k + i) % builds.length])
 }
 
 /** pool[variant] = rounds in time order. */
@@ -110,11 +121,8 @@ export async function collectPool(o: PoolOptions): Promise<Pool> {
   for (const v of variants) {
     const rounds: PoolRound[] = []
     for (let i = 0; rounds.length < o.rounds && i < o.rounds + 8; i++) {
-      const builds: (keyof PoolRound)[] = ['base', 'base2', 'slow10']
-      if (i % o.allocEvery === 0) builds.push('alloc1')
-      // Rotate the order so no build always runs first.
-      const order = builds.map((_, k) => builds[(k + i) % builds.length])
-      const round: Partial<PoolRound> = {}
+      const order = roundOrder(i, o.allocEvery)
+      const round: Partial<PoolRound> = { order }
       let ok = true
       for (const b of order) {
         const r = await runOne(b === 'base2' ? 'base' : b, v.env)

@@ -6,13 +6,15 @@
  *      only adds time, so a change in the code shows at the fast end first), for every other
  *      metric Mann-Whitney U (mann-whitney.ts), as benchstat does:
  *      - stage 1 (screen) tests every comparison of the bench-count rounds at α, uncorrected (and
- *        lets a time change through at p ≤ WIDE_P when its fast end moved, wideTimeSuspect): it
- *        only chooses which benchmarks get confirmation rounds;
+ *        lets a time change through at p ≤ WIDE_P when its fast end moved, wideTimeSuspect; a time
+ *        suspect's direction is its fast end's, leadOf): it only chooses which benchmarks get
+ *        confirmation rounds;
  *      - stage 2 (confirm) tests each suspect again on FRESH rounds of just the suspects, with
- *        Holm–Bonferroni across the suspects at α. The fresh samples play no part in choosing
- *        the suspects, so for any set of suspects the chance that Holm passes any unchanged one is
- *        at most α: the family-wise error rate of the whole run — the chance of ANY false alarm,
- *        which is what "an identical head flags nothing in ≥99% of runs" asks for — stays ≤ α.
+ *        Holm–Bonferroni across the suspects at α (in two looks, confirm-looks.ts). The fresh
+ *        samples play no part in choosing the suspects, so for any set of suspects the chance that
+ *        Holm passes any unchanged one is at most α: the family-wise error rate of the whole
+ *        run — the chance of ANY false alarm, which is what "an identical head flags nothing in
+ *        ≥99% of runs" asks for — stays ≤ α.
  *      Correcting at stage 1 as well (Holm over the 60-odd comparisons of 20 benchmarks × 2 GC
  *      variants that could reach a threshold) let through only 37% of real +10% slowdowns on a
  *      quiet 2-core runner before confirmation even started; screening at α lets through 84%.
@@ -32,7 +34,7 @@
  */
 import type { ChangeVerdict, MetricComparison, MetricKind } from '../domain/model.js'
 import { fastEndP, fastEndShift, type FastEnd } from './fast-end.js'
-import { mannWhitneyP, minAchievableP } from './mann-whitney.js'
+import { mannWhitneyP } from './mann-whitney.js'
 import { summarize } from './summary.js'
 import { lowerIsBetter, metricKind } from './units.js'
 
@@ -92,14 +94,17 @@ function fastEndOf(unit: string): FastEnd {
   return lowerIsBetter(unit) ? 'low' : 'high'
 }
 
-/** Everything of `assess` except the p-value (which is the expensive part). */
-function effect(ms: MetricSamples, threshold: number): Omit<Assessment, 'p'> {
+/**
+ * Everything of `assess` except the p-value (which is the expensive part). `move` overrides
+ * which way the values moved (+1 up, -1 down) when another estimate than the medians leads.
+ */
+function effect(ms: MetricSamples, threshold: number, move?: -1 | 1): Omit<Assessment, 'p'> {
   const b = summarize(ms.base)
   const h = summarize(ms.head)
   const constant = (xs: number[]) => xs.length > 0 && xs.every((x) => x === xs[0])
   const certain = constant(ms.base) && constant(ms.head) && ms.base[0] !== ms.head[0]
   const lower = lowerIsBetter(ms.unit)
-  const raw = Math.sign(h.center - b.center)
+  const raw = move ?? Math.sign(h.center - b.center)
   const direction = (lower ? raw : -raw) as -1 | 0 | 1
   const delta = b.center === 0 ? (h.center === 0 ? 0 : null) : h.center / b.center - 1
   let reaches: boolean
@@ -165,24 +170,34 @@ export interface Screened {
 }
 
 /**
+ * At the screen, a time comparison's direction is where its fast end moved (the quartile that
+ * the fast-end test weighs most), not where its median moved: on a noisy runner a slow tail can
+ * pull base's median above head's while the floor clearly rose. Only confirmation rounds are at
+ * stake; the verdict still needs the fresh samples' median to move the same way.
+ */
+function leadOf(ms: MetricSamples, a: Assessment, threshold: number): Assessment {
+  if (metricKind(ms.unit) !== 'time' || a.certain) return a
+  const shift = fastEndShift(ms.base, ms.head, fastEndOf(ms.unit))
+  if (shift === null || shift === 0) return a
+  return { ...effect(ms, threshold, shift > 0 ? 1 : -1), p: a.p }
+}
+
+/**
  * The screen's second door, for time only. A noisy benchmark's +10% often misses p ≤ α on
  * bench-count samples though its fast end (lower quartile of sec/op) clearly moved; such a
  * comparison is a suspect too when p ≤ WIDE_P and the fast end moved at least WIDE_SHARE of the
- * threshold in the median's direction. It only buys confirmation rounds: the fresh samples still
- * decide, so the run's false-alarm bound is unchanged. Measured on the power pools (closing note):
- * +10% caught 88.8% → 92.1% on a quiet pool, for 0.2 more confirmed benchmark-variants per
- * identical-head run (1.5 more on a loaded one, where it gains 3 points).
+ * threshold. It only buys confirmation rounds: the fresh samples still decide, so the run's
+ * false-alarm bound is unchanged, and about half of the noise it lets in leans the other way at
+ * confirmation's first look and stops there (confirm-looks.ts). Measured on the power pools
+ * (closing note).
  */
-export const WIDE_P = 0.2
-export const WIDE_SHARE = 0.75
+export const WIDE_P = 0.4
+export const WIDE_SHARE = 0.5
 
 function wideTimeSuspect(ms: MetricSamples, a: Assessment, threshold: number): boolean {
-  if (metricKind(ms.unit) !== 'time' || a.direction === 0 || a.p > WIDE_P) return false
-  const fast = fastEndOf(ms.unit)
-  const shift = fastEndShift(ms.base, ms.head, fast)
-  if (shift === null) return false
-  const worse = fast === 'low' ? shift > 0 : shift < 0
-  return (worse ? 1 : -1) === a.direction && Math.abs(shift) >= WIDE_SHARE * threshold
+  if (metricKind(ms.unit) !== 'time' || a.p > WIDE_P) return false
+  const shift = fastEndShift(ms.base, ms.head, fastEndOf(ms.unit))
+  return shift !== null && Math.abs(shift) >= WIDE_SHARE * threshold
 }
 
 /** Stage 1: test every metric at α, apply thresholds, pick the suspects. Pure. */
@@ -202,7 +217,7 @@ export function screen(list: readonly MetricSamples[], s: GateSettings): Screene
   const comparisons: MetricComparison[] = []
   const suspects: number[] = []
   list.forEach((ms, i) => {
-    const a = assessed[i]
+    const a = leadOf(ms, assessed[i], thresholdFor(kinds[i], s))
     const other = kinds[i] === 'other'
     const sig =
       a.certain ||
@@ -232,25 +247,33 @@ export function screen(list: readonly MetricSamples[], s: GateSettings): Screene
       lowerIsBetter: lowerIsBetter(ms.unit)
     })
   })
-  const correction = `screen: fast-end rank test for time, Mann-Whitney U for the rest, at α=${s.alpha} (time also at p ≤ ${WIDE_P} when its fast end moved ${WIDE_SHARE * 100}% of the threshold) and the thresholds on the bench-count rounds; confirmation: fresh rounds of just the suspects, Holm–Bonferroni across the ${suspects.length} suspect comparisons at α=${s.alpha}. Only a change confirmed on samples that played no part in selecting it is reported, so α bounds the chance of any false alarm in the run.`
+  const correction = `screen: fast-end rank test for time, Mann-Whitney U for the rest, at α=${s.alpha} (time also at p ≤ ${WIDE_P} when its fast end moved ${WIDE_SHARE * 100}% of the threshold) and the thresholds on the bench-count rounds; confirmation: fresh rounds of just the suspects in two looks (a suspect the first look's rounds lean against stops there and counts as p = 1), Holm–Bonferroni across the ${suspects.length} suspect comparisons at α=${s.alpha}. Only a change confirmed on samples that played no part in selecting it is reported, so α bounds the chance of any false alarm in the run.`
   return { comparisons, suspects, correction }
 }
 
 /**
- * Stage 2: fresh samples of the suspects decide, with Holm across them; a suspect keeps the
- * fresh test's p-value and Holm threshold. Pure.
+ * Stage 2: fresh samples of the suspects decide, with Holm across them. A suspect's row then shows
+ * the fresh samples (medians, change, p-value) and its Holm threshold, so the numbers beside a
+ * verdict are the ones that decided it. `dropped` suspects (confirm-looks.ts) stay in Holm's
+ * family as p = 1. Pure.
  */
 export function confirm(
   screened: Screened,
   fresh: ReadonlyMap<number, MetricSamples>,
-  s: GateSettings
+  s: GateSettings,
+  dropped: ReadonlySet<number> = new Set()
 ): MetricComparison[] {
   const out = screened.comparisons.map((c) => ({ ...c }))
   const ids = screened.suspects.filter((i) => fresh.has(i))
-  const assessed = ids.map((i) => assess(fresh.get(i)!, out[i].threshold))
+  const assessed = ids.map((i) => {
+    const a = assess(fresh.get(i)!, out[i].threshold)
+    return dropped.has(i)
+      ? { ...a, certain: false, reachesThreshold: false, pHolm: 1 }
+      : { ...a, pHolm: a.p }
+  })
   const testedIdx = ids.map((_, k) => k).filter((k) => !assessed[k].certain)
   const h = holm(
-    testedIdx.map((k) => assessed[k].p),
+    testedIdx.map((k) => assessed[k].pHolm),
     s.alpha
   )
   ids.forEach((i, k) => {
@@ -259,6 +282,10 @@ export function confirm(
     const sig = a.certain || (t >= 0 && h.reject[t])
     const wanted = out[i].verdict === 'regression' ? 1 : -1
     out[i].confirmed = sig && a.reachesThreshold && a.direction === wanted
+    const f = fresh.get(i)!
+    out[i].base = f.base.length ? summarize(f.base) : null
+    out[i].head = f.head.length ? summarize(f.head) : null
+    out[i].delta = a.delta
     out[i].p = a.p
     out[i].alphaAdjusted = t >= 0 ? h.thresholds[t] : s.alpha
     // Contradicted by fresh rounds: no change shown. Not measured again: unknown.
@@ -270,18 +297,4 @@ export function confirm(
     out[i].verdict = 'inconclusive'
   }
   return out
-}
-
-/**
- * Confirmation rounds are this many times bench-count: the fresh test has to pass Holm across
- * every suspect, a far stricter level than the screen's α, on samples as noisy as the first ones.
- * Measured with `npm run bench:power` (see the closing note); they run only for suspects.
- */
-export const CONFIRM_FACTOR = 2
-
-/** Rounds per side for confirmation: CONFIRM_FACTOR × bench-count, more if Holm across `m` suspects could not reject otherwise. */
-export function confirmationRounds(m: number, alpha: number, benchCount: number): number {
-  let n = Math.max(CONFIRM_FACTOR * benchCount, 2)
-  while (n < 50 && minAchievableP(n, n) > alpha / Math.max(m, 1)) n++
-  return n
 }

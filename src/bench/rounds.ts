@@ -52,7 +52,8 @@ export async function runRounds(ctx: BenchContext, plan: RoundsPlan): Promise<Ro
   const out: RoundsResult = { samples: [], failures: [], unparsed: [] }
   for (let k = 0; k < plan.rounds; k++) {
     const round = plan.firstRound + k
-    const order: Side[] = k % 2 === 0 ? ['base', 'head'] : ['head', 'base']
+    // By round number, so rounds run in several calls (confirmation's looks) keep alternating.
+    const order: Side[] = round % 2 === 1 ? ['base', 'head'] : ['head', 'base']
     for (const side of order) {
       for (const { target, runs } of plan.work) {
         for (const run of runs[side]) {
@@ -107,4 +108,29 @@ export async function runOnce(
     (l) => `${r.target.importPath} (${r.side}${r.label ? `, ${r.label}` : ''}): ${l}`
   )
   return { results: parsed.results, failures, unparsed, where }
+}
+
+/** Runs `rounds` interleaved rounds of every variant. */
+export async function measure(
+  ctx: BenchContext,
+  targets: PackageTarget[],
+  rounds: number,
+  firstRound: number,
+  runs: (t: PackageTarget) => SideRuns,
+  variants: readonly GcVariant[] = ctx.config.gcVariants
+): Promise<RoundsResult> {
+  const all: RoundsResult = { samples: [], failures: [], unparsed: [] }
+  for (const variant of variants) {
+    const work = targets
+      .map((target) => ({ target, runs: runs(target) }))
+      .filter((w) => w.runs.base.length + w.runs.head.length > 0)
+    if (work.length === 0) continue
+    const r = await ctx.logger.group(`Benchmarks ${variant.label}: ${rounds} rounds`, () =>
+      runRounds(ctx, { variant, work, rounds, firstRound })
+    )
+    all.samples.push(...r.samples)
+    all.failures.push(...r.failures)
+    all.unparsed.push(...r.unparsed)
+  }
+  return all
 }

@@ -4,25 +4,20 @@
  * suspects, then profiles. Everything goes through the ports; nothing here decides the exit code.
  */
 import type { Checkouts } from '../domain/checkouts.js'
-import type { Config, GcVariant } from '../domain/config.js'
+import type { Config } from '../domain/config.js'
 import type { BenchSection, Problem } from '../domain/model.js'
 import type { FileSystem, Logger, ProcessRunner } from '../ports.js'
 import { locateBenchmarks } from './sources.js'
 import { benchstatFor, writeSamples } from './artifacts.js'
 import { buildTargets } from './build.js'
-import { calibrate, restrictRuns, type SideRuns } from './calibrate.js'
+import { calibrate } from './calibrate.js'
+import { confirmSuspects } from './confirmation.js'
 import type { BenchContext, PackageTarget } from './context.js'
-import {
-  confirm,
-  confirmationRounds,
-  screen,
-  type GateSettings,
-  type MetricSamples
-} from './gate.js'
-import { failureProblems, groupMetrics, metricKey } from './group.js'
+import { confirm, screen, type GateSettings } from './gate.js'
+import { failureProblems, groupMetrics } from './group.js'
 import { collectProfiles } from './profiles.js'
 import { resolutionNote } from './resolution.js'
-import { runRounds, type RoundsResult } from './rounds.js'
+import { measure } from './rounds.js'
 import { translateTestFlags } from './test-flags.js'
 
 export interface BenchStageInput {
@@ -118,11 +113,18 @@ export async function runBenchStage(
   let comparisons = screened.comparisons
   const unparsed = [...initial.unparsed]
   if (screened.suspects.length > 0) {
-    const fresh = await confirmSuspects(ctx, targets, grouped.metrics, screened.suspects, runsOf)
+    const fresh = await confirmSuspects(
+      ctx,
+      targets,
+      grouped.metrics,
+      screened.suspects,
+      screened.comparisons,
+      runsOf
+    )
     files.push(...fresh.files)
     problems.push(...failureProblems(fresh.rounds.failures))
     unparsed.push(...fresh.rounds.unparsed)
-    comparisons = confirm(screened, fresh.byIndex, settings)
+    comparisons = confirm(screened, fresh.byIndex, settings, fresh.dropped)
   }
   comparisons = await locateBenchmarks(comparisons, targets, {
     moduleDir: input.checkouts.headDir,
@@ -150,73 +152,6 @@ export async function runBenchStage(
   problems.push(...prof.problems)
   section.durationMs = Date.now() - started
   return { section, problems, artifactFiles: files }
-}
-
-/** Runs `rounds` interleaved rounds of every variant. */
-async function measure(
-  ctx: BenchContext,
-  targets: PackageTarget[],
-  rounds: number,
-  firstRound: number,
-  runs: (t: PackageTarget) => SideRuns,
-  variants: readonly GcVariant[] = ctx.config.gcVariants
-): Promise<RoundsResult> {
-  const all: RoundsResult = { samples: [], failures: [], unparsed: [] }
-  for (const variant of variants) {
-    const work = targets
-      .map((target) => ({ target, runs: runs(target) }))
-      .filter((w) => w.runs.base.length + w.runs.head.length > 0)
-    if (work.length === 0) continue
-    const r = await ctx.logger.group(`Benchmarks ${variant.label}: ${rounds} rounds`, () =>
-      runRounds(ctx, { variant, work, rounds, firstRound })
-    )
-    all.samples.push(...r.samples)
-    all.failures.push(...r.failures)
-    all.unparsed.push(...r.unparsed)
-  }
-  return all
-}
-
-/** Fresh rounds of just the suspect benchmarks; returns samples keyed by suspect index. */
-async function confirmSuspects(
-  ctx: BenchContext,
-  targets: PackageTarget[],
-  metrics: MetricSamples[],
-  suspects: number[],
-  runsOf: (t: PackageTarget) => SideRuns
-): Promise<{ byIndex: Map<number, MetricSamples>; rounds: RoundsResult; files: string[] }> {
-  const names = new Map<string, Set<string>>() // variant|package → names
-  for (const i of suspects) {
-    const m = metrics[i]
-    const k = JSON.stringify([m.variant, m.package])
-    ;(names.get(k) ?? names.set(k, new Set()).get(k)!).add(m.benchmark)
-  }
-  const n = confirmationRounds(suspects.length, ctx.config.alpha, ctx.config.benchCount)
-  const rounds: RoundsResult = { samples: [], failures: [], unparsed: [] }
-  for (const variant of ctx.config.gcVariants) {
-    const r = await measure(
-      ctx,
-      targets,
-      n,
-      ctx.config.benchCount + 1,
-      (t) => {
-        const set = names.get(JSON.stringify([variant.label, t.importPath]))
-        return set ? restrictRuns(runsOf(t), set) : { base: [], head: [] }
-      },
-      [variant]
-    )
-    rounds.samples.push(...r.samples)
-    rounds.failures.push(...r.failures)
-    rounds.unparsed.push(...r.unparsed)
-  }
-  const files = await writeSamples(ctx, rounds, 'confirm')
-  const fresh = new Map(groupMetrics(rounds.samples).metrics.map((m) => [metricKey(m), m]))
-  const byIndex = new Map<number, MetricSamples>()
-  for (const i of suspects) {
-    const f = fresh.get(metricKey(metrics[i]))
-    if (f) byIndex.set(i, f)
-  }
-  return { byIndex, rounds, files }
 }
 
 function emptySection(config: Config): BenchSection & { notes: string[] } {

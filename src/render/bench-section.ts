@@ -70,7 +70,8 @@ function headingText(ctx: RenderContext): string {
     `samples: runner noise only adds time), it is beyond its threshold ` +
     `(time ${formatPercent(s.timeThreshold)}, memory ${formatPercent(s.allocThreshold)}, ` +
     `GC ${formatPercent(s.gcThreshold)}), and fresh rounds of just the suspects confirm it ` +
-    `(Holm–Bonferroni across the suspects, so α bounds the chance of any false alarm). ` +
+    `(Holm–Bonferroni across the suspects, so α bounds the chance of any false alarm); ` +
+    `a suspect's row shows those fresh rounds. ` +
     `The benchmark stage took ${formatDuration(b.durationMs)}.`
   const links = artifactLinks(ctx)
   return join([
