@@ -40221,7 +40221,8 @@ async function runRounds(ctx, plan) {
     const out = { samples: [], failures: [], unparsed: [] };
     for (let k = 0; k < plan.rounds; k++) {
         const round = plan.firstRound + k;
-        const order = k % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
+        // By round number, so rounds run in several calls (confirmation's looks) keep alternating.
+        const order = round % 2 === 1 ? ['base', 'head'] : ['head', 'base'];
         for (const side of order) {
             for (const { target, runs } of plan.work) {
                 for (const run of runs[side]) {
@@ -40266,6 +40267,22 @@ async function runOnce(ctx, r) {
     }
     const unparsed = parsed.unparsed.map((l) => `${r.target.importPath} (${r.side}${r.label ? `, ${r.label}` : ''}): ${l}`);
     return { results: parsed.results, failures, unparsed, where };
+}
+/** Runs `rounds` interleaved rounds of every variant. */
+async function measure(ctx, targets, rounds, firstRound, runs, variants = ctx.config.gcVariants) {
+    const all = { samples: [], failures: [], unparsed: [] };
+    for (const variant of variants) {
+        const work = targets
+            .map((target) => ({ target, runs: runs(target) }))
+            .filter((w) => w.runs.base.length + w.runs.head.length > 0);
+        if (work.length === 0)
+            continue;
+        const r = await ctx.logger.group(`Benchmarks ${variant.label}: ${rounds} rounds`, () => runRounds(ctx, { variant, work, rounds, firstRound }));
+        all.samples.push(...r.samples);
+        all.failures.push(...r.failures);
+        all.unparsed.push(...r.unparsed);
+    }
+    return all;
 }
 
 ;// CONCATENATED MODULE: ./src/bench/calibrate.ts
@@ -40707,6 +40724,56 @@ function binomPmfHalf(n, k) {
     return c / 2 ** n;
 }
 
+;// CONCATENATED MODULE: ./src/bench/confirm-looks.ts
+
+
+
+/** Fresh rounds at the look, as a multiple of bench-count. */
+const LOOK_FACTOR = 1;
+/** Fresh rounds in all for a suspect that survives the look, as a multiple of bench-count. */
+const CONFIRM_FACTOR = 3;
+/**
+ * The rounds for `m` suspects: `total` is CONFIRM_FACTOR × bench-count, more if Holm across the
+ * `m` suspects could not reject otherwise (the smallest p-value the rank tests can reach with n
+ * samples a side is 2 / C(2n, n)).
+ */
+function confirmationPlan(m, alpha, benchCount) {
+    let total = Math.max(CONFIRM_FACTOR * benchCount, 2);
+    while (total < 50 && minAchievableP(total, total) > alpha / Math.max(m, 1))
+        total++;
+    return { look: Math.min(Math.max(LOOK_FACTOR * benchCount, 1), total), total };
+}
+/**
+ * Whether a suspect's fresh rounds so far lean away from what the screen suspected: time by
+ * its fast end (the quartile the fast-end test weighs most), every other metric by its median.
+ * A move of exactly zero counts as leaning away: it supports no change.
+ */
+function futile(suspect, soFar) {
+    if (soFar.base.length === 0 || soFar.head.length === 0)
+        return false;
+    const wanted = suspect.verdict === 'regression' ? 1 : -1;
+    const lower = suspect.lowerIsBetter;
+    let move;
+    if (suspect.kind === 'time') {
+        move = fastEndShift(soFar.base, soFar.head, lower ? 'low' : 'high');
+    }
+    else {
+        move = summarize(soFar.head).center - summarize(soFar.base).center;
+    }
+    if (move === null)
+        return false;
+    const worse = Math.sign(lower ? move : -move);
+    return worse !== wanted;
+}
+/** The suspects (indexes into `comparisons`) dropped at the look. */
+function droppedAtLook(comparisons, soFar) {
+    const dropped = new Set();
+    for (const [i, m] of soFar)
+        if (futile(comparisons[i], m))
+            dropped.add(i);
+    return dropped;
+}
+
 ;// CONCATENATED MODULE: ./src/bench/units.ts
 
 /** Tidies a unit like golang.org/x/perf/benchunit.Tidy. */
@@ -40732,212 +40799,6 @@ function metricKind(tidied) {
 /** Lower is better for every unit except throughput (`.../s`), as benchfmt assumes for MB/s. */
 function lowerIsBetter(tidied) {
     return !/\/s$/.test(tidied);
-}
-
-;// CONCATENATED MODULE: ./src/bench/gate.ts
-
-
-
-
-/** The threshold fraction for a metric kind; custom units use the time threshold (not gated). */
-function thresholdFor(kind, s) {
-    if (kind === 'alloc')
-        return s.allocThreshold;
-    if (kind === 'gc')
-        return s.gcThreshold;
-    return s.timeThreshold;
-}
-/**
- * Tests one metric. Pure. Time metrics (sec/op, B/s) get the fast-end rank test (fast-end.ts):
- * machine noise only adds time, so a code change shows at the fast end first; every other metric
- * gets Mann-Whitney U, as benchstat does.
- */
-function assess(ms, threshold) {
-    const e = effect(ms, threshold);
-    if (e.certain)
-        return { ...e, p: 0 };
-    const p = metricKind(ms.unit) === 'time'
-        ? fastEndP(ms.base, ms.head, fastEndOf(ms.unit))
-        : mannWhitneyP(ms.base, ms.head);
-    return { ...e, p };
-}
-/** Where a time unit's fast samples are: low for sec/op, high for throughput. */
-function fastEndOf(unit) {
-    return lowerIsBetter(unit) ? 'low' : 'high';
-}
-/** Everything of `assess` except the p-value (which is the expensive part). */
-function effect(ms, threshold) {
-    const b = summarize(ms.base);
-    const h = summarize(ms.head);
-    const constant = (xs) => xs.length > 0 && xs.every((x) => x === xs[0]);
-    const certain = constant(ms.base) && constant(ms.head) && ms.base[0] !== ms.head[0];
-    const lower = lowerIsBetter(ms.unit);
-    const raw = Math.sign(h.center - b.center);
-    const direction = (lower ? raw : -raw);
-    const delta = b.center === 0 ? (h.center === 0 ? 0 : null) : h.center / b.center - 1;
-    let reaches;
-    if (direction === 0)
-        reaches = false;
-    else if (delta === null)
-        reaches = true; // from zero to something: unbounded relative change
-    else if (certain && ms.unit === 'allocs/op' && Math.abs(h.center - b.center) >= 1)
-        reaches = true;
-    else {
-        // Far end of the change interval in the direction of the change.
-        const far = raw > 0
-            ? (h.high ?? h.center) / Math.max(b.low ?? b.center, Number.MIN_VALUE) - 1
-            : (h.low ?? h.center) / (b.high ?? b.center) - 1;
-        reaches = Math.abs(far) >= threshold && Math.abs(delta) > 0;
-    }
-    return { certain, delta, direction, reachesThreshold: reaches };
-}
-/**
- * Whether ANY assignment of these pooled values to base and head could reach the threshold: the
- * lowest values as base against the highest as head, and the reverse. This depends only on the
- * pooled values, never on which side each came from, so leaving the other comparisons out of the
- * Holm family keeps its guarantee: under the null every labelling of the pooled values is equally
- * likely, so each p-value stays valid given the selection. It drops the all-equal and the
- * tight-and-unchanged comparisons (most B/op, allocs/op and GC metrics of non-allocating code),
- * which could never be flagged but would make Holm stricter for the rest.
- */
-function canReachThreshold(ms, threshold) {
-    const n1 = ms.base.length;
-    const n2 = ms.head.length;
-    if (n1 === 0 || n2 === 0)
-        return false;
-    const pooled = [...ms.base, ...ms.head].sort((a, b) => a - b);
-    if (pooled[0] === pooled[pooled.length - 1])
-        return false;
-    const up = { ...ms, base: pooled.slice(0, n1), head: pooled.slice(n1) };
-    const down = { ...ms, base: pooled.slice(n2), head: pooled.slice(0, n2) };
-    return effect(up, threshold).reachesThreshold || effect(down, threshold).reachesThreshold;
-}
-/** Holm step-down: which p-values are rejected at family-wise level α, and each one's threshold. */
-function holm(ps, alpha) {
-    const m = ps.length;
-    const order = ps.map((p, i) => [p, i]).sort((a, b) => a[0] - b[0]);
-    const reject = new Array(m).fill(false);
-    const thresholds = new Array(m).fill(alpha / Math.max(m, 1));
-    let stopped = false;
-    order.forEach(([p, i], rank) => {
-        thresholds[i] = alpha / (m - rank);
-        if (!stopped && p <= thresholds[i])
-            reject[i] = true;
-        else
-            stopped = true;
-    });
-    return { reject, thresholds };
-}
-/**
- * The screen's second door, for time only. A noisy benchmark's +10% often misses p ≤ α on
- * bench-count samples though its fast end (lower quartile of sec/op) clearly moved; such a
- * comparison is a suspect too when p ≤ WIDE_P and the fast end moved at least WIDE_SHARE of the
- * threshold in the median's direction. It only buys confirmation rounds: the fresh samples still
- * decide, so the run's false-alarm bound is unchanged. Measured on the power pools (closing note):
- * +10% caught 88.8% → 92.1% on a quiet pool, for 0.2 more confirmed benchmark-variants per
- * identical-head run (1.5 more on a loaded one, where it gains 3 points).
- */
-const WIDE_P = 0.2;
-const WIDE_SHARE = 0.75;
-function wideTimeSuspect(ms, a, threshold) {
-    if (metricKind(ms.unit) !== 'time' || a.direction === 0 || a.p > WIDE_P)
-        return false;
-    const fast = fastEndOf(ms.unit);
-    const shift = fastEndShift(ms.base, ms.head, fast);
-    if (shift === null)
-        return false;
-    const worse = fast === 'low' ? shift > 0 : shift < 0;
-    return (worse ? 1 : -1) === a.direction && Math.abs(shift) >= WIDE_SHARE * threshold;
-}
-/** Stage 1: test every metric at α, apply thresholds, pick the suspects. Pure. */
-function screen(list, s) {
-    const kinds = list.map((ms) => metricKind(ms.unit));
-    const assessed = list.map((ms, i) => assess(ms, thresholdFor(kinds[i], s)));
-    // Custom units are only shown, so they get the stricter test: Holm across the comparisons
-    // that could be flagged at all (certain ones are exempt).
-    const tested = list
-        .map((_, i) => i)
-        .filter((i) => !assessed[i].certain && canReachThreshold(list[i], thresholdFor(kinds[i], s)));
-    const h = holm(tested.map((i) => assessed[i].p), s.alpha);
-    const holmPassed = new Set(tested.filter((_, k) => h.reject[k]));
-    const comparisons = [];
-    const suspects = [];
-    list.forEach((ms, i) => {
-        const a = assessed[i];
-        const other = kinds[i] === 'other';
-        const sig = a.certain ||
-            (other ? holmPassed.has(i) : a.p <= s.alpha) ||
-            wideTimeSuspect(ms, a, thresholdFor(kinds[i], s));
-        const flagged = sig && a.reachesThreshold && a.direction !== 0;
-        let verdict = 'unchanged';
-        if (flagged && other)
-            verdict = 'inconclusive';
-        else if (flagged) {
-            verdict = a.direction > 0 ? 'regression' : 'improvement';
-            suspects.push(i);
-        }
-        comparisons.push({
-            variant: ms.variant,
-            package: ms.package,
-            benchmark: ms.benchmark,
-            unit: ms.unit,
-            kind: kinds[i],
-            base: ms.base.length ? summarize(ms.base) : null,
-            head: ms.head.length ? summarize(ms.head) : null,
-            delta: a.delta,
-            p: a.p,
-            alphaAdjusted: other ? (h.thresholds[tested.indexOf(i)] ?? s.alpha) : s.alpha,
-            threshold: thresholdFor(kinds[i], s),
-            verdict,
-            confirmed: null,
-            lowerIsBetter: lowerIsBetter(ms.unit)
-        });
-    });
-    const correction = `screen: fast-end rank test for time, Mann-Whitney U for the rest, at α=${s.alpha} (time also at p ≤ ${WIDE_P} when its fast end moved ${WIDE_SHARE * 100}% of the threshold) and the thresholds on the bench-count rounds; confirmation: fresh rounds of just the suspects, Holm–Bonferroni across the ${suspects.length} suspect comparisons at α=${s.alpha}. Only a change confirmed on samples that played no part in selecting it is reported, so α bounds the chance of any false alarm in the run.`;
-    return { comparisons, suspects, correction };
-}
-/**
- * Stage 2: fresh samples of the suspects decide, with Holm across them; a suspect keeps the
- * fresh test's p-value and Holm threshold. Pure.
- */
-function gate_confirm(screened, fresh, s) {
-    const out = screened.comparisons.map((c) => ({ ...c }));
-    const ids = screened.suspects.filter((i) => fresh.has(i));
-    const assessed = ids.map((i) => assess(fresh.get(i), out[i].threshold));
-    const testedIdx = ids.map((_, k) => k).filter((k) => !assessed[k].certain);
-    const h = holm(testedIdx.map((k) => assessed[k].p), s.alpha);
-    ids.forEach((i, k) => {
-        const a = assessed[k];
-        const t = testedIdx.indexOf(k);
-        const sig = a.certain || (t >= 0 && h.reject[t]);
-        const wanted = out[i].verdict === 'regression' ? 1 : -1;
-        out[i].confirmed = sig && a.reachesThreshold && a.direction === wanted;
-        out[i].p = a.p;
-        out[i].alphaAdjusted = t >= 0 ? h.thresholds[t] : s.alpha;
-        // Contradicted by fresh rounds: no change shown. Not measured again: unknown.
-        if (!out[i].confirmed)
-            out[i].verdict = 'unchanged';
-    });
-    for (const i of screened.suspects) {
-        if (fresh.has(i))
-            continue;
-        out[i].confirmed = false;
-        out[i].verdict = 'inconclusive';
-    }
-    return out;
-}
-/**
- * Confirmation rounds are this many times bench-count: the fresh test has to pass Holm across
- * every suspect, a far stricter level than the screen's α, on samples as noisy as the first ones.
- * Measured with `npm run bench:power` (see the closing note); they run only for suspects.
- */
-const CONFIRM_FACTOR = 2;
-/** Rounds per side for confirmation: CONFIRM_FACTOR × bench-count, more if Holm across `m` suspects could not reject otherwise. */
-function confirmationRounds(m, alpha, benchCount) {
-    let n = Math.max(CONFIRM_FACTOR * benchCount, 2);
-    while (n < 50 && minAchievableP(n, n) > alpha / Math.max(m, 1))
-        n++;
-    return n;
 }
 
 ;// CONCATENATED MODULE: ./src/bench/group.ts
@@ -40999,6 +40860,294 @@ function failureProblems(failures) {
             blocking: f.side === 'head'
         };
     });
+}
+
+;// CONCATENATED MODULE: ./src/bench/confirmation.ts
+
+
+
+
+
+/**
+ * Fresh rounds of just the suspect benchmarks, in two looks (confirm-looks.ts): every suspect
+ * benchmark gets the look's rounds, then those with a suspect left get the rest. Returns the
+ * fresh samples keyed by suspect index and the suspects dropped at the look.
+ */
+async function confirmSuspects(ctx, targets, metrics, suspects, comparisons, runsOf) {
+    const { config } = ctx;
+    const plan = confirmationPlan(suspects.length, config.alpha, config.benchCount);
+    const rounds = { samples: [], failures: [], unparsed: [] };
+    const first = await suspectRounds(ctx, targets, metrics, suspects, runsOf, {
+        rounds: plan.look,
+        firstRound: config.benchCount + 1
+    });
+    append(rounds, first);
+    const soFar = freshFor(metrics, suspects, rounds);
+    const dropped = droppedAtLook(comparisons, soFar);
+    const left = suspects.filter((i) => !dropped.has(i));
+    if (left.length > 0 && plan.total > plan.look) {
+        append(rounds, await suspectRounds(ctx, targets, metrics, left, runsOf, {
+            rounds: plan.total - plan.look,
+            firstRound: config.benchCount + plan.look + 1
+        }));
+    }
+    const byIndex = freshFor(metrics, suspects, rounds);
+    // A dropped suspect keeps the look's samples, even when its benchmark ran on for another metric.
+    for (const i of dropped)
+        byIndex.set(i, soFar.get(i));
+    const files = await writeSamples(ctx, rounds, 'confirm');
+    return { byIndex, dropped, rounds, files };
+}
+/** Rounds of just the benchmarks of `suspects`, every variant that has one. */
+async function suspectRounds(ctx, targets, metrics, suspects, runsOf, at) {
+    const names = new Map(); // variant|package → names
+    for (const i of suspects) {
+        const m = metrics[i];
+        const k = JSON.stringify([m.variant, m.package]);
+        (names.get(k) ?? names.set(k, new Set()).get(k)).add(m.benchmark);
+    }
+    const out = { samples: [], failures: [], unparsed: [] };
+    for (const variant of ctx.config.gcVariants) {
+        const r = await measure(ctx, targets, at.rounds, at.firstRound, (t) => {
+            const set = names.get(JSON.stringify([variant.label, t.importPath]));
+            return set ? restrictRuns(runsOf(t), set) : { base: [], head: [] };
+        }, [variant]);
+        append(out, r);
+    }
+    return out;
+}
+/** The fresh samples of each suspect in `rounds`, keyed by suspect index. */
+function freshFor(metrics, suspects, rounds) {
+    const fresh = new Map(groupMetrics(rounds.samples).metrics.map((m) => [metricKey(m), m]));
+    const byIndex = new Map();
+    for (const i of suspects) {
+        const f = fresh.get(metricKey(metrics[i]));
+        if (f)
+            byIndex.set(i, f);
+    }
+    return byIndex;
+}
+function append(to, r) {
+    to.samples.push(...r.samples);
+    to.failures.push(...r.failures);
+    to.unparsed.push(...r.unparsed);
+}
+
+;// CONCATENATED MODULE: ./src/bench/gate.ts
+
+
+
+
+/** The threshold fraction for a metric kind; custom units use the time threshold (not gated). */
+function thresholdFor(kind, s) {
+    if (kind === 'alloc')
+        return s.allocThreshold;
+    if (kind === 'gc')
+        return s.gcThreshold;
+    return s.timeThreshold;
+}
+/**
+ * Tests one metric. Pure. Time metrics (sec/op, B/s) get the fast-end rank test (fast-end.ts):
+ * machine noise only adds time, so a code change shows at the fast end first; every other metric
+ * gets Mann-Whitney U, as benchstat does.
+ */
+function assess(ms, threshold) {
+    const e = effect(ms, threshold);
+    if (e.certain)
+        return { ...e, p: 0 };
+    const p = metricKind(ms.unit) === 'time'
+        ? fastEndP(ms.base, ms.head, fastEndOf(ms.unit))
+        : mannWhitneyP(ms.base, ms.head);
+    return { ...e, p };
+}
+/** Where a time unit's fast samples are: low for sec/op, high for throughput. */
+function fastEndOf(unit) {
+    return lowerIsBetter(unit) ? 'low' : 'high';
+}
+/**
+ * Everything of `assess` except the p-value (which is the expensive part). `move` overrides
+ * which way the values moved (+1 up, -1 down) when another estimate than the medians leads.
+ */
+function effect(ms, threshold, move) {
+    const b = summarize(ms.base);
+    const h = summarize(ms.head);
+    const constant = (xs) => xs.length > 0 && xs.every((x) => x === xs[0]);
+    const certain = constant(ms.base) && constant(ms.head) && ms.base[0] !== ms.head[0];
+    const lower = lowerIsBetter(ms.unit);
+    const raw = move ?? Math.sign(h.center - b.center);
+    const direction = (lower ? raw : -raw);
+    const delta = b.center === 0 ? (h.center === 0 ? 0 : null) : h.center / b.center - 1;
+    let reaches;
+    if (direction === 0)
+        reaches = false;
+    else if (delta === null)
+        reaches = true; // from zero to something: unbounded relative change
+    else if (certain && ms.unit === 'allocs/op' && Math.abs(h.center - b.center) >= 1)
+        reaches = true;
+    else {
+        // Far end of the change interval in the direction of the change.
+        const far = raw > 0
+            ? (h.high ?? h.center) / Math.max(b.low ?? b.center, Number.MIN_VALUE) - 1
+            : (h.low ?? h.center) / (b.high ?? b.center) - 1;
+        reaches = Math.abs(far) >= threshold && Math.abs(delta) > 0;
+    }
+    return { certain, delta, direction, reachesThreshold: reaches };
+}
+/**
+ * Whether ANY assignment of these pooled values to base and head could reach the threshold: the
+ * lowest values as base against the highest as head, and the reverse. This depends only on the
+ * pooled values, never on which side each came from, so leaving the other comparisons out of the
+ * Holm family keeps its guarantee: under the null every labelling of the pooled values is equally
+ * likely, so each p-value stays valid given the selection. It drops the all-equal and the
+ * tight-and-unchanged comparisons (most B/op, allocs/op and GC metrics of non-allocating code),
+ * which could never be flagged but would make Holm stricter for the rest.
+ */
+function canReachThreshold(ms, threshold) {
+    const n1 = ms.base.length;
+    const n2 = ms.head.length;
+    if (n1 === 0 || n2 === 0)
+        return false;
+    const pooled = [...ms.base, ...ms.head].sort((a, b) => a - b);
+    if (pooled[0] === pooled[pooled.length - 1])
+        return false;
+    const up = { ...ms, base: pooled.slice(0, n1), head: pooled.slice(n1) };
+    const down = { ...ms, base: pooled.slice(n2), head: pooled.slice(0, n2) };
+    return effect(up, threshold).reachesThreshold || effect(down, threshold).reachesThreshold;
+}
+/** Holm step-down: which p-values are rejected at family-wise level α, and each one's threshold. */
+function holm(ps, alpha) {
+    const m = ps.length;
+    const order = ps.map((p, i) => [p, i]).sort((a, b) => a[0] - b[0]);
+    const reject = new Array(m).fill(false);
+    const thresholds = new Array(m).fill(alpha / Math.max(m, 1));
+    let stopped = false;
+    order.forEach(([p, i], rank) => {
+        thresholds[i] = alpha / (m - rank);
+        if (!stopped && p <= thresholds[i])
+            reject[i] = true;
+        else
+            stopped = true;
+    });
+    return { reject, thresholds };
+}
+/**
+ * At the screen, a time comparison's direction is where its fast end moved (the quartile that
+ * the fast-end test weighs most), not where its median moved: on a noisy runner a slow tail can
+ * pull base's median above head's while the floor clearly rose. Only confirmation rounds are at
+ * stake; the verdict still needs the fresh samples' median to move the same way.
+ */
+function leadOf(ms, a, threshold) {
+    if (metricKind(ms.unit) !== 'time' || a.certain)
+        return a;
+    const shift = fastEndShift(ms.base, ms.head, fastEndOf(ms.unit));
+    if (shift === null || shift === 0)
+        return a;
+    return { ...effect(ms, threshold, shift > 0 ? 1 : -1), p: a.p };
+}
+/**
+ * The screen's second door, for time only. A noisy benchmark's +10% often misses p ≤ α on
+ * bench-count samples though its fast end (lower quartile of sec/op) clearly moved; such a
+ * comparison is a suspect too when p ≤ WIDE_P and the fast end moved at least WIDE_SHARE of the
+ * threshold. It only buys confirmation rounds: the fresh samples still decide, so the run's
+ * false-alarm bound is unchanged, and about half of the noise it lets in leans the other way at
+ * confirmation's first look and stops there (confirm-looks.ts). Measured on the power pools
+ * (closing note).
+ */
+const WIDE_P = 0.4;
+const WIDE_SHARE = 0.5;
+function wideTimeSuspect(ms, a, threshold) {
+    if (metricKind(ms.unit) !== 'time' || a.p > WIDE_P)
+        return false;
+    const shift = fastEndShift(ms.base, ms.head, fastEndOf(ms.unit));
+    return shift !== null && Math.abs(shift) >= WIDE_SHARE * threshold;
+}
+/** Stage 1: test every metric at α, apply thresholds, pick the suspects. Pure. */
+function screen(list, s) {
+    const kinds = list.map((ms) => metricKind(ms.unit));
+    const assessed = list.map((ms, i) => assess(ms, thresholdFor(kinds[i], s)));
+    // Custom units are only shown, so they get the stricter test: Holm across the comparisons
+    // that could be flagged at all (certain ones are exempt).
+    const tested = list
+        .map((_, i) => i)
+        .filter((i) => !assessed[i].certain && canReachThreshold(list[i], thresholdFor(kinds[i], s)));
+    const h = holm(tested.map((i) => assessed[i].p), s.alpha);
+    const holmPassed = new Set(tested.filter((_, k) => h.reject[k]));
+    const comparisons = [];
+    const suspects = [];
+    list.forEach((ms, i) => {
+        const a = leadOf(ms, assessed[i], thresholdFor(kinds[i], s));
+        const other = kinds[i] === 'other';
+        const sig = a.certain ||
+            (other ? holmPassed.has(i) : a.p <= s.alpha) ||
+            wideTimeSuspect(ms, a, thresholdFor(kinds[i], s));
+        const flagged = sig && a.reachesThreshold && a.direction !== 0;
+        let verdict = 'unchanged';
+        if (flagged && other)
+            verdict = 'inconclusive';
+        else if (flagged) {
+            verdict = a.direction > 0 ? 'regression' : 'improvement';
+            suspects.push(i);
+        }
+        comparisons.push({
+            variant: ms.variant,
+            package: ms.package,
+            benchmark: ms.benchmark,
+            unit: ms.unit,
+            kind: kinds[i],
+            base: ms.base.length ? summarize(ms.base) : null,
+            head: ms.head.length ? summarize(ms.head) : null,
+            delta: a.delta,
+            p: a.p,
+            alphaAdjusted: other ? (h.thresholds[tested.indexOf(i)] ?? s.alpha) : s.alpha,
+            threshold: thresholdFor(kinds[i], s),
+            verdict,
+            confirmed: null,
+            lowerIsBetter: lowerIsBetter(ms.unit)
+        });
+    });
+    const correction = `screen: fast-end rank test for time, Mann-Whitney U for the rest, at α=${s.alpha} (time also at p ≤ ${WIDE_P} when its fast end moved ${WIDE_SHARE * 100}% of the threshold) and the thresholds on the bench-count rounds; confirmation: fresh rounds of just the suspects in two looks (a suspect the first look's rounds lean against stops there and counts as p = 1), Holm–Bonferroni across the ${suspects.length} suspect comparisons at α=${s.alpha}. Only a change confirmed on samples that played no part in selecting it is reported, so α bounds the chance of any false alarm in the run.`;
+    return { comparisons, suspects, correction };
+}
+/**
+ * Stage 2: fresh samples of the suspects decide, with Holm across them. A suspect's row then shows
+ * the fresh samples (medians, change, p-value) and its Holm threshold, so the numbers beside a
+ * verdict are the ones that decided it. `dropped` suspects (confirm-looks.ts) stay in Holm's
+ * family as p = 1. Pure.
+ */
+function gate_confirm(screened, fresh, s, dropped = new Set()) {
+    const out = screened.comparisons.map((c) => ({ ...c }));
+    const ids = screened.suspects.filter((i) => fresh.has(i));
+    const assessed = ids.map((i) => {
+        const a = assess(fresh.get(i), out[i].threshold);
+        return dropped.has(i)
+            ? { ...a, certain: false, reachesThreshold: false, pHolm: 1 }
+            : { ...a, pHolm: a.p };
+    });
+    const testedIdx = ids.map((_, k) => k).filter((k) => !assessed[k].certain);
+    const h = holm(testedIdx.map((k) => assessed[k].pHolm), s.alpha);
+    ids.forEach((i, k) => {
+        const a = assessed[k];
+        const t = testedIdx.indexOf(k);
+        const sig = a.certain || (t >= 0 && h.reject[t]);
+        const wanted = out[i].verdict === 'regression' ? 1 : -1;
+        out[i].confirmed = sig && a.reachesThreshold && a.direction === wanted;
+        const f = fresh.get(i);
+        out[i].base = f.base.length ? summarize(f.base) : null;
+        out[i].head = f.head.length ? summarize(f.head) : null;
+        out[i].delta = a.delta;
+        out[i].p = a.p;
+        out[i].alphaAdjusted = t >= 0 ? h.thresholds[t] : s.alpha;
+        // Contradicted by fresh rounds: no change shown. Not measured again: unknown.
+        if (!out[i].confirmed)
+            out[i].verdict = 'unchanged';
+    });
+    for (const i of screened.suspects) {
+        if (fresh.has(i))
+            continue;
+        out[i].confirmed = false;
+        out[i].verdict = 'inconclusive';
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/bench/profiles.ts
@@ -41154,6 +41303,7 @@ function resolutionNote(comparisons) {
 
 
 
+
 const MAX_SAMPLES = 20;
 /** Runs the whole bench stage. */
 async function runBenchStage(input, deps) {
@@ -41213,11 +41363,11 @@ async function runBenchStage(input, deps) {
     let comparisons = screened.comparisons;
     const unparsed = [...initial.unparsed];
     if (screened.suspects.length > 0) {
-        const fresh = await confirmSuspects(ctx, targets, grouped.metrics, screened.suspects, runsOf);
+        const fresh = await confirmSuspects(ctx, targets, grouped.metrics, screened.suspects, screened.comparisons, runsOf);
         files.push(...fresh.files);
         problems.push(...failureProblems(fresh.rounds.failures));
         unparsed.push(...fresh.rounds.unparsed);
-        comparisons = gate_confirm(screened, fresh.byIndex, settings);
+        comparisons = gate_confirm(screened, fresh.byIndex, settings, fresh.dropped);
     }
     comparisons = await locateBenchmarks(comparisons, targets, {
         moduleDir: input.checkouts.headDir,
@@ -41245,51 +41395,6 @@ async function runBenchStage(input, deps) {
     problems.push(...prof.problems);
     section.durationMs = Date.now() - started;
     return { section, problems, artifactFiles: files };
-}
-/** Runs `rounds` interleaved rounds of every variant. */
-async function measure(ctx, targets, rounds, firstRound, runs, variants = ctx.config.gcVariants) {
-    const all = { samples: [], failures: [], unparsed: [] };
-    for (const variant of variants) {
-        const work = targets
-            .map((target) => ({ target, runs: runs(target) }))
-            .filter((w) => w.runs.base.length + w.runs.head.length > 0);
-        if (work.length === 0)
-            continue;
-        const r = await ctx.logger.group(`Benchmarks ${variant.label}: ${rounds} rounds`, () => runRounds(ctx, { variant, work, rounds, firstRound }));
-        all.samples.push(...r.samples);
-        all.failures.push(...r.failures);
-        all.unparsed.push(...r.unparsed);
-    }
-    return all;
-}
-/** Fresh rounds of just the suspect benchmarks; returns samples keyed by suspect index. */
-async function confirmSuspects(ctx, targets, metrics, suspects, runsOf) {
-    const names = new Map(); // variant|package → names
-    for (const i of suspects) {
-        const m = metrics[i];
-        const k = JSON.stringify([m.variant, m.package]);
-        (names.get(k) ?? names.set(k, new Set()).get(k)).add(m.benchmark);
-    }
-    const n = confirmationRounds(suspects.length, ctx.config.alpha, ctx.config.benchCount);
-    const rounds = { samples: [], failures: [], unparsed: [] };
-    for (const variant of ctx.config.gcVariants) {
-        const r = await measure(ctx, targets, n, ctx.config.benchCount + 1, (t) => {
-            const set = names.get(JSON.stringify([variant.label, t.importPath]));
-            return set ? restrictRuns(runsOf(t), set) : { base: [], head: [] };
-        }, [variant]);
-        rounds.samples.push(...r.samples);
-        rounds.failures.push(...r.failures);
-        rounds.unparsed.push(...r.unparsed);
-    }
-    const files = await writeSamples(ctx, rounds, 'confirm');
-    const fresh = new Map(groupMetrics(rounds.samples).metrics.map((m) => [metricKey(m), m]));
-    const byIndex = new Map();
-    for (const i of suspects) {
-        const f = fresh.get(metricKey(metrics[i]));
-        if (f)
-            byIndex.set(i, f);
-    }
-    return { byIndex, rounds, files };
 }
 function emptySection(config) {
     return {
@@ -44753,7 +44858,8 @@ function headingText(ctx) {
         `samples: runner noise only adds time), it is beyond its threshold ` +
         `(time ${formatPercent(s.timeThreshold)}, memory ${formatPercent(s.allocThreshold)}, ` +
         `GC ${formatPercent(s.gcThreshold)}), and fresh rounds of just the suspects confirm it ` +
-        `(Holm–Bonferroni across the suspects, so α bounds the chance of any false alarm). ` +
+        `(Holm–Bonferroni across the suspects, so α bounds the chance of any false alarm); ` +
+        `a suspect's row shows those fresh rounds. ` +
         `The benchmark stage took ${formatDuration(b.durationMs)}.`;
     const links = artifactLinks(ctx);
     return bench_section_join([
