@@ -28,6 +28,9 @@ export interface WalltimeResult {
   stageSamples: number
   /** Comparisons the stage flagged (an identical head should give none). */
   stageFlags: number
+  /** Benchmark-variants that got confirmation rounds, and those rounds summed over them. */
+  confirmedBenchmarks: number
+  confirmationRounds: number
 }
 
 export async function runWalltimeBench(
@@ -92,7 +95,16 @@ export async function runWalltimeBench(
     await runner.run({ command: benchstat, args: files, cwd: plainDir, echo: false })
   }
   const plainMs = Date.now() - t1
-  const stageSamples = r.section.comparisons.find((c) => c.unit === 'sec/op')?.base?.n ?? 0
+  const screenOnly = (c: (typeof r.section.comparisons)[number]) => c.confirmed === null
+  const stageSamples =
+    r.section.comparisons.find((c) => c.unit === 'sec/op' && screenOnly(c))?.base?.n ?? 0
+  // Confirmation: a suspect's row shows its fresh samples, so its n is the rounds it got.
+  const confirmed = new Map<string, number>()
+  for (const c of r.section.comparisons) {
+    if (screenOnly(c)) continue
+    const k = `${c.variant}|${c.package}|${c.benchmark}`
+    confirmed.set(k, Math.max(confirmed.get(k) ?? 0, c.base?.n ?? 0))
+  }
   const stageFlags = r.section.comparisons.filter(
     (c) => c.verdict === 'regression' || c.verdict === 'improvement'
   ).length
@@ -104,7 +116,9 @@ export async function runWalltimeBench(
     plainMs,
     ratio: stageMs / plainMs,
     stageSamples,
-    stageFlags
+    stageFlags,
+    confirmedBenchmarks: confirmed.size,
+    confirmationRounds: [...confirmed.values()].reduce((a, b) => a + b, 0)
   }
 }
 
@@ -127,5 +141,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   )
   console.log(
     `ratio stage/plain: ${r.ratio.toFixed(2)}  (stage flagged ${r.stageFlags} comparisons)`
+  )
+  console.log(
+    `confirmation: ${r.confirmedBenchmarks} benchmark-variants, ${r.confirmationRounds} benchmark-rounds`
   )
 }

@@ -2,18 +2,19 @@
  * How many fresh rounds confirmation spends, in two looks. Pure.
  *
  * Every suspect gets LOOK_FACTOR × bench-count fresh rounds first. A suspect whose fresh rounds
- * lean the other way (`futile`: for time the fast end, otherwise the median, moved against the
- * suspected direction or not at all) is dropped there; the benchmarks with a suspect left get
- * rounds up to CONFIRM_FACTOR × bench-count, and only then does anything get confirmed.
+ * do not lean its way (`futile`: for time the fast end moved less than FUTILITY_SHARE of the
+ * threshold the suspected way, otherwise the median did not move that way) is dropped there;
+ * the benchmarks with a suspect left get rounds up to CONFIRM_FACTOR × bench-count, and only
+ * then does anything get confirmed.
  *
  * Why this keeps the run's false-alarm bound: a dropped suspect stays in Holm's family as a
  * p-value of 1, and Holm can only reject less when a p-value grows, so whatever the look decides,
  * the rejections are a subset of those of Holm on every suspect's full fresh sample, whose chance
  * of passing an unchanged suspect is at most α. Nothing is confirmed at the look, so no α is spent
- * there. What the look buys: an identical head's suspects are noise, and about half of them lean
- * the other way after one look, so they cost bench-count rounds instead of three times that, which
- * pays for letting more noisy suspects in at the screen (gate.ts, wideTimeSuspect) and for the
- * third bench-count of rounds that the real ones get. Measured in the closing note.
+ * there. What the look buys: an identical head's suspects are noise, and more than half of them
+ * do not lean their way after one look, so they cost bench-count rounds instead of three times
+ * that, which pays for letting more noisy suspects in at the screen (gate.ts, wideTimeSuspect)
+ * and for the third bench-count of rounds that the real ones get. Measured in the closing note.
  */
 import type { MetricComparison } from '../domain/model.js'
 import { fastEndShift } from './fast-end.js'
@@ -45,23 +46,28 @@ export function confirmationPlan(m: number, alpha: number, benchCount: number): 
 }
 
 /**
- * Whether a suspect's fresh rounds so far lean away from what the screen suspected: time by
- * its fast end (the quartile the fast-end test weighs most), every other metric by its median.
- * A move of exactly zero counts as leaning away: it supports no change.
+ * How far a time suspect's fast end must have moved its way at the look to go on, as a share of
+ * `time-threshold`: an unchanged benchmark's fast end moves a few percent either way, a real
+ * change of the threshold's size moves it by about the threshold.
+ */
+export const FUTILITY_SHARE = 0.2
+
+/**
+ * Whether a suspect's fresh rounds so far fail to lean its way: for time, its fast end (the
+ * quartile the fast-end test weighs most) moved less than FUTILITY_SHARE of the threshold in the
+ * suspected direction; for every other metric, its median did not move that way at all.
  */
 export function futile(suspect: MetricComparison, soFar: MetricSamples): boolean {
   if (soFar.base.length === 0 || soFar.head.length === 0) return false
   const wanted = suspect.verdict === 'regression' ? 1 : -1
   const lower = suspect.lowerIsBetter
-  let move: number | null
   if (suspect.kind === 'time') {
-    move = fastEndShift(soFar.base, soFar.head, lower ? 'low' : 'high')
-  } else {
-    move = summarize(soFar.head).center - summarize(soFar.base).center
+    const shift = fastEndShift(soFar.base, soFar.head, lower ? 'low' : 'high')
+    if (shift === null) return false
+    return (lower ? shift : -shift) * wanted < FUTILITY_SHARE * suspect.threshold
   }
-  if (move === null) return false
-  const worse = Math.sign(lower ? move : -move)
-  return worse !== wanted
+  const move = summarize(soFar.head).center - summarize(soFar.base).center
+  return Math.sign(lower ? move : -move) !== wanted
 }
 
 /** The suspects (indexes into `comparisons`) dropped at the look. */
