@@ -41054,7 +41054,7 @@ function leadOf(ms, a, threshold) {
  * threshold. It only buys confirmation rounds: the fresh samples still decide, so the run's
  * false-alarm bound is unchanged, and most of the noise it lets in does not lean its way at
  * confirmation's first look and stops there (confirm-looks.ts). Measured on the power pools
- * (closing note): wider doors (p ≤ 0.3 / 60 %, p ≤ 0.4 / 50 %) caught 1–3 points more of a
+ * (closing note): wider doors (p ≤ 0.3 / 60 %, p ≤ 0.4 / 50 %) caught 1–4 points more of a
  * +10% but cost an identical head on a noisy runner twice the confirmation rounds.
  */
 const WIDE_P = 0.2;
