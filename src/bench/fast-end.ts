@@ -21,7 +21,7 @@
  * in 89% of (benchmark, GC variant) comparisons against 67% for Mann-Whitney, at the same A/A rate.
  */
 
-import { binomial, tieGroups, twoSidedP } from './permutation.js'
+import { binomial, subsetSums, tieGroups, twoSidedP } from './permutation.js'
 
 /** Which side of the values is fast: sec/op is lower-is-better, B/s higher-is-better. */
 export type FastEnd = 'low' | 'high'
@@ -86,17 +86,7 @@ function nullDistribution(scores: readonly number[], m: number): Float64Array {
   const zeros = scores.length - scored.length
   const max = scored.reduce((a, b) => a + b, 0)
   const top = Math.min(m, scored.length)
-  const layers = Array.from({ length: top + 1 }, () => new Float64Array(max + 1))
-  layers[0][0] = 1
-  let seen = 0
-  for (const s of scored) {
-    seen += s
-    for (let j = top - 1; j >= 0; j--) {
-      const from = layers[j]
-      const to = layers[j + 1]
-      for (let t = seen - s; t >= 0; t--) if (from[t] !== 0) to[t + s] += from[t]
-    }
-  }
+  const layers = subsetSums(scored, top)
   const dist = new Float64Array(max + 1)
   for (let j = 0; j <= top; j++) {
     const ways = binomial(zeros, m - j)

@@ -10,7 +10,7 @@
  * min(1, 2 · min(P(W ≤ w), P(W ≥ w))).
  */
 
-import { binomial, tieGroups, twoSidedP } from './permutation.js'
+import { binomial, subsetSums, tieGroups, twoSidedP } from './permutation.js'
 
 const EXACT_LIMIT = 200
 
@@ -54,21 +54,9 @@ function rankSumDistribution(ranks: number[], n1: number): Float64Array {
   const key = `${n1}/${n}`
   const cached = noTies ? noTieCache.get(key) : undefined
   if (cached) return cached
-  const maxSum = ranks.reduce((s, r) => s + r, 0)
-  // layers[k][s]: ways to pick k of the items seen so far with sum s; filled back to front.
-  const layers = Array.from({ length: n1 + 1 }, () => new Float64Array(maxSum + 1))
-  layers[0][0] = 1
-  let seen = 0
-  for (const r of ranks) {
-    seen += r
-    for (let k = n1 - 1; k >= 0; k--) {
-      const from = layers[k]
-      const to = layers[k + 1]
-      for (let s = seen - r; s >= 0; s--) if (from[s] !== 0) to[s + r] += from[s]
-    }
-  }
-  if (noTies) noTieCache.set(key, layers[n1])
-  return layers[n1]
+  const dist = subsetSums(ranks, n1)[n1]
+  if (noTies) noTieCache.set(key, dist)
+  return dist
 }
 
 function normalP(ranks: number[], n1: number, w: number): number {

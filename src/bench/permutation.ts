@@ -1,6 +1,7 @@
 /**
  * Pieces shared by the exact permutation tests (mann-whitney.ts, fast-end.ts): tied runs in a
- * sorted list, the two-sided p-value from a null distribution, and binomial coefficients. Pure.
+ * sorted list, the subset-sum counts a null distribution is built from, the two-sided p-value from
+ * a null distribution, and binomial coefficients. Pure.
  */
 
 /** [first, last] index of each run of equal values in a sorted list. */
@@ -13,6 +14,26 @@ export function tieGroups(sorted: readonly number[]): [number, number][] {
     i = j + 1
   }
   return out
+}
+
+/**
+ * layers[k][s] = number of k-element subsets of `weights` (non-negative integers) whose sum is s,
+ * for k = 0..maxPick. Dynamic programming over the items, each layer filled back to front.
+ */
+export function subsetSums(weights: readonly number[], maxPick: number): Float64Array[] {
+  const total = weights.reduce((a, b) => a + b, 0)
+  const layers = Array.from({ length: maxPick + 1 }, () => new Float64Array(total + 1))
+  layers[0][0] = 1
+  let seen = 0
+  for (const w of weights) {
+    seen += w
+    for (let k = maxPick - 1; k >= 0; k--) {
+      const from = layers[k]
+      const to = layers[k + 1]
+      for (let s = seen - w; s >= 0; s--) if (from[s] !== 0) to[s + w] += from[s]
+    }
+  }
+  return layers
 }
 
 /**
