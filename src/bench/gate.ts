@@ -173,12 +173,16 @@ export interface Screened {
  * At the screen, a time comparison's direction is where its fast end moved (the quartile that
  * the fast-end test weighs most), not where its median moved: on a noisy runner a slow tail can
  * pull base's median above head's while the floor clearly rose. Only confirmation rounds are at
- * stake; the verdict still needs the fresh samples' median to move the same way.
+ * stake; the verdict still needs the fresh samples' median to move the same way. `shift` is the
+ * comparison's fastEndShift, null for every other kind of metric.
  */
-function leadOf(ms: MetricSamples, a: Assessment, threshold: number): Assessment {
-  if (metricKind(ms.unit) !== 'time' || a.certain) return a
-  const shift = fastEndShift(ms.base, ms.head, fastEndOf(ms.unit))
-  if (shift === null || shift === 0) return a
+function leadOf(
+  ms: MetricSamples,
+  a: Assessment,
+  threshold: number,
+  shift: number | null
+): Assessment {
+  if (a.certain || shift === null || shift === 0) return a
   return { ...effect(ms, threshold, shift > 0 ? 1 : -1), p: a.p }
 }
 
@@ -195,10 +199,8 @@ function leadOf(ms: MetricSamples, a: Assessment, threshold: number): Assessment
 export const WIDE_P = 0.2
 export const WIDE_SHARE = 0.75
 
-function wideTimeSuspect(ms: MetricSamples, a: Assessment, threshold: number): boolean {
-  if (metricKind(ms.unit) !== 'time' || a.p > WIDE_P) return false
-  const shift = fastEndShift(ms.base, ms.head, fastEndOf(ms.unit))
-  return shift !== null && Math.abs(shift) >= WIDE_SHARE * threshold
+function wideTimeSuspect(a: Assessment, threshold: number, shift: number | null): boolean {
+  return a.p <= WIDE_P && shift !== null && Math.abs(shift) >= WIDE_SHARE * threshold
 }
 
 /** Stage 1: test every metric at α, apply thresholds, pick the suspects. Pure. */
@@ -218,12 +220,15 @@ export function screen(list: readonly MetricSamples[], s: GateSettings): Screene
   const comparisons: MetricComparison[] = []
   const suspects: number[] = []
   list.forEach((ms, i) => {
-    const a = leadOf(ms, assessed[i], thresholdFor(kinds[i], s))
+    const threshold = thresholdFor(kinds[i], s)
+    // Time only: where the fast end moved leads the direction and opens the wide door.
+    const shift = kinds[i] === 'time' ? fastEndShift(ms.base, ms.head, fastEndOf(ms.unit)) : null
+    const a = leadOf(ms, assessed[i], threshold, shift)
     const other = kinds[i] === 'other'
     const sig =
       a.certain ||
       (other ? holmPassed.has(i) : a.p <= s.alpha) ||
-      wideTimeSuspect(ms, a, thresholdFor(kinds[i], s))
+      wideTimeSuspect(a, threshold, shift)
     const flagged = sig && a.reachesThreshold && a.direction !== 0
     let verdict: ChangeVerdict = 'unchanged'
     if (flagged && other) verdict = 'inconclusive'
@@ -242,7 +247,7 @@ export function screen(list: readonly MetricSamples[], s: GateSettings): Screene
       delta: a.delta,
       p: a.p,
       alphaAdjusted: other ? (h.thresholds[tested.indexOf(i)] ?? s.alpha) : s.alpha,
-      threshold: thresholdFor(kinds[i], s),
+      threshold,
       verdict,
       confirmed: null,
       lowerIsBetter: lowerIsBetter(ms.unit)
