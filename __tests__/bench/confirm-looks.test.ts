@@ -7,20 +7,11 @@ import {
   FUTILITY_SHARE,
   LOOK_FACTOR
 } from '../../src/bench/confirm-looks.js'
-import { confirm, screen, type MetricSamples } from '../../src/bench/gate.js'
+import { confirm, screen } from '../../src/bench/gate.js'
 import type { MetricComparison } from '../../src/domain/model.js'
 
-const S = { alpha: 0.05, timeThreshold: 0.1, allocThreshold: 0.05, gcThreshold: 0.1 }
-const seq = (start: number, step: number, n = 10) =>
-  Array.from({ length: n }, (_, i) => start + i * step)
-const ms = (unit: string, base: number[], head: number[], benchmark = 'B'): MetricSamples => ({
-  variant: 'GOGC=100',
-  package: 'p',
-  benchmark,
-  unit,
-  base,
-  head
-})
+import { GATE_SETTINGS as S, metricSamples as ms, seq } from './helpers.js'
+
 /** The screen's comparison for a suspected change of `unit`. */
 const suspect = (unit: string, verdict: 'regression' | 'improvement'): MetricComparison => {
   const up = unit === 'B/s' ? verdict === 'improvement' : verdict === 'regression'

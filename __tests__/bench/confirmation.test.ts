@@ -12,6 +12,7 @@ import { groupMetrics } from '../../src/bench/group.js'
 import { measure } from '../../src/bench/rounds.js'
 import { parseConfig } from '../../src/config/parse-config.js'
 import type { ProcessRunner, RunResult, RunSpec } from '../../src/ports.js'
+import { ok } from '../toolchain/fakes.js'
 import { MemFs, silentLogger } from './fakes.js'
 import { fixture } from './helpers.js'
 
@@ -46,15 +47,7 @@ class ScriptedRunner implements ProcessRunner {
       /\d+ ns\/op/,
       `${Math.round(ns)} ns/op`
     )
-    return {
-      exitCode: 0,
-      signal: null,
-      timedOut: false,
-      stdout,
-      stderr: '',
-      truncated: false,
-      durationMs: 1
-    }
+    return ok(stdout)
   }
 }
 

@@ -12,22 +12,7 @@ import {
 import { fastEndP, fastEndShift } from '../../src/bench/fast-end.js'
 import { mannWhitneyP } from '../../src/bench/mann-whitney.js'
 
-const S = { alpha: 0.05, timeThreshold: 0.1, allocThreshold: 0.05, gcThreshold: 0.1 }
-const seq = (start: number, step: number, n = 10) =>
-  Array.from({ length: n }, (_, i) => start + i * step)
-const ms = (
-  unit: string,
-  base: number[],
-  head: number[],
-  benchmark = 'BenchmarkX'
-): MetricSamples => ({
-  variant: 'GOGC=100',
-  package: 'p',
-  benchmark,
-  unit,
-  base,
-  head
-})
+import { GATE_SETTINGS as S, metricSamples as ms, seq } from './helpers.js'
 
 describe('holm', () => {
   it('steps down and stops at the first non-rejection', () => {
