@@ -40417,7 +40417,8 @@ async function startupNs(ctx, t) {
 ;// CONCATENATED MODULE: ./src/bench/permutation.ts
 /**
  * Pieces shared by the exact permutation tests (mann-whitney.ts, fast-end.ts): tied runs in a
- * sorted list, the two-sided p-value from a null distribution, and binomial coefficients. Pure.
+ * sorted list, the subset-sum counts a null distribution is built from, the two-sided p-value from
+ * a null distribution, and binomial coefficients. Pure.
  */
 /** [first, last] index of each run of equal values in a sorted list. */
 function tieGroups(sorted) {
@@ -40430,6 +40431,27 @@ function tieGroups(sorted) {
         i = j + 1;
     }
     return out;
+}
+/**
+ * layers[k][s] = number of k-element subsets of `weights` (non-negative integers) whose sum is s,
+ * for k = 0..maxPick. Dynamic programming over the items, each layer filled back to front.
+ */
+function subsetSums(weights, maxPick) {
+    const total = weights.reduce((a, b) => a + b, 0);
+    const layers = Array.from({ length: maxPick + 1 }, () => new Float64Array(total + 1));
+    layers[0][0] = 1;
+    let seen = 0;
+    for (const w of weights) {
+        seen += w;
+        for (let k = maxPick - 1; k >= 0; k--) {
+            const from = layers[k];
+            const to = layers[k + 1];
+            for (let s = seen - w; s >= 0; s--)
+                if (from[s] !== 0)
+                    to[s + w] += from[s];
+        }
+    }
+    return layers;
 }
 /**
  * Two-sided p-value of an observed statistic: dist[s] counts the equally likely labellings whose
@@ -40544,19 +40566,7 @@ function nullDistribution(scores, m) {
     const zeros = scores.length - scored.length;
     const max = scored.reduce((a, b) => a + b, 0);
     const top = Math.min(m, scored.length);
-    const layers = Array.from({ length: top + 1 }, () => new Float64Array(max + 1));
-    layers[0][0] = 1;
-    let seen = 0;
-    for (const s of scored) {
-        seen += s;
-        for (let j = top - 1; j >= 0; j--) {
-            const from = layers[j];
-            const to = layers[j + 1];
-            for (let t = seen - s; t >= 0; t--)
-                if (from[t] !== 0)
-                    to[t + s] += from[t];
-        }
-    }
+    const layers = subsetSums(scored, top);
     const dist = new Float64Array(max + 1);
     for (let j = 0; j <= top; j++) {
         const ways = binomial(zeros, m - j);
@@ -40642,24 +40652,10 @@ function rankSumDistribution(ranks, n1) {
     const cached = noTies ? noTieCache.get(key) : undefined;
     if (cached)
         return cached;
-    const maxSum = ranks.reduce((s, r) => s + r, 0);
-    // layers[k][s]: ways to pick k of the items seen so far with sum s; filled back to front.
-    const layers = Array.from({ length: n1 + 1 }, () => new Float64Array(maxSum + 1));
-    layers[0][0] = 1;
-    let seen = 0;
-    for (const r of ranks) {
-        seen += r;
-        for (let k = n1 - 1; k >= 0; k--) {
-            const from = layers[k];
-            const to = layers[k + 1];
-            for (let s = seen - r; s >= 0; s--)
-                if (from[s] !== 0)
-                    to[s + r] += from[s];
-        }
-    }
+    const dist = subsetSums(ranks, n1)[n1];
     if (noTies)
-        noTieCache.set(key, layers[n1]);
-    return layers[n1];
+        noTieCache.set(key, dist);
+    return dist;
 }
 function normalP(ranks, n1, w) {
     const n = ranks.length;
@@ -41037,13 +41033,11 @@ function holm(ps, alpha) {
  * At the screen, a time comparison's direction is where its fast end moved (the quartile that
  * the fast-end test weighs most), not where its median moved: on a noisy runner a slow tail can
  * pull base's median above head's while the floor clearly rose. Only confirmation rounds are at
- * stake; the verdict still needs the fresh samples' median to move the same way.
+ * stake; the verdict still needs the fresh samples' median to move the same way. `shift` is the
+ * comparison's fastEndShift, null for every other kind of metric.
  */
-function leadOf(ms, a, threshold) {
-    if (metricKind(ms.unit) !== 'time' || a.certain)
-        return a;
-    const shift = fastEndShift(ms.base, ms.head, fastEndOf(ms.unit));
-    if (shift === null || shift === 0)
+function leadOf(ms, a, threshold, shift) {
+    if (a.certain || shift === null || shift === 0)
         return a;
     return { ...effect(ms, threshold, shift > 0 ? 1 : -1), p: a.p };
 }
@@ -41059,11 +41053,8 @@ function leadOf(ms, a, threshold) {
  */
 const WIDE_P = 0.2;
 const WIDE_SHARE = 0.75;
-function wideTimeSuspect(ms, a, threshold) {
-    if (metricKind(ms.unit) !== 'time' || a.p > WIDE_P)
-        return false;
-    const shift = fastEndShift(ms.base, ms.head, fastEndOf(ms.unit));
-    return shift !== null && Math.abs(shift) >= WIDE_SHARE * threshold;
+function wideTimeSuspect(a, threshold, shift) {
+    return a.p <= WIDE_P && shift !== null && Math.abs(shift) >= WIDE_SHARE * threshold;
 }
 /** Stage 1: test every metric at α, apply thresholds, pick the suspects. Pure. */
 function screen(list, s) {
@@ -41079,11 +41070,14 @@ function screen(list, s) {
     const comparisons = [];
     const suspects = [];
     list.forEach((ms, i) => {
-        const a = leadOf(ms, assessed[i], thresholdFor(kinds[i], s));
+        const threshold = thresholdFor(kinds[i], s);
+        // Time only: where the fast end moved leads the direction and opens the wide door.
+        const shift = kinds[i] === 'time' ? fastEndShift(ms.base, ms.head, fastEndOf(ms.unit)) : null;
+        const a = leadOf(ms, assessed[i], threshold, shift);
         const other = kinds[i] === 'other';
         const sig = a.certain ||
             (other ? holmPassed.has(i) : a.p <= s.alpha) ||
-            wideTimeSuspect(ms, a, thresholdFor(kinds[i], s));
+            wideTimeSuspect(a, threshold, shift);
         const flagged = sig && a.reachesThreshold && a.direction !== 0;
         let verdict = 'unchanged';
         if (flagged && other)
@@ -41103,7 +41097,7 @@ function screen(list, s) {
             delta: a.delta,
             p: a.p,
             alphaAdjusted: other ? (h.thresholds[tested.indexOf(i)] ?? s.alpha) : s.alpha,
-            threshold: thresholdFor(kinds[i], s),
+            threshold,
             verdict,
             confirmed: null,
             lowerIsBetter: lowerIsBetter(ms.unit)
